@@ -1,0 +1,69 @@
+# Village: `make run` to talk to the bot, `make test` to check everything. `make help` lists the rest.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV      := .venv
+BIN       := $(VENV)/bin
+STAMP     := $(VENV)/.installed
+SPACY_DIR := var/spacy/village_en
+MODEL     := models/village.tar.gz
+DATA      := $(shell find data -name '*.yml' 2>/dev/null)
+KNOWLEDGE := $(wildcard knowledge/*.yml)
+
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL   := 2
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help venv nlp train run shell test lint pytest validate story-test bench clean
+
+help: ## list the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+
+venv: $(STAMP) ## create .venv with Python 3.10 and the pinned packages
+
+$(STAMP): pyproject.toml requirements/constraints.txt scripts/find-python310
+	@py=$$(scripts/find-python310) || exit 1; \
+	  if [ ! -x $(BIN)/python ] || ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))'; then \
+	    echo "Creating $(VENV) with $$py"; rm -rf $(VENV); "$$py" -m venv $(VENV) || exit 1; fi
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+	  -c requirements/constraints.txt -e '.[dev]'
+	@touch $@
+
+nlp: $(SPACY_DIR)/meta.json ## build the project's own spaCy pipeline from the knowledge files
+
+$(SPACY_DIR)/meta.json: $(STAMP) $(KNOWLEDGE) $(wildcard bot/nlp/*.py)
+	$(BIN)/village nlp build --out $(SPACY_DIR)
+
+train: $(MODEL) ## train the Rasa model (only when config, domain or data changed)
+
+$(MODEL): $(STAMP) config.yml domain.yml $(DATA) | $(SPACY_DIR)/meta.json
+	$(BIN)/rasa train --quiet --fixed-model-name village --out models
+	@touch $@
+
+run: $(MODEL) $(SPACY_DIR)/meta.json ## start the bot: Rasa on 127.0.0.1:5005, actions on 127.0.0.1:5055
+	@scripts/run-servers
+
+shell: $(MODEL) $(SPACY_DIR)/meta.json ## talk to the bot in this terminal
+	@scripts/run-servers --shell
+
+lint: $(STAMP) ## ruff
+	$(BIN)/ruff check .
+
+pytest: $(MODEL) $(SPACY_DIR)/meta.json
+	$(BIN)/pytest
+
+validate: $(STAMP) $(SPACY_DIR)/meta.json
+	$(BIN)/rasa data validate --fail-on-warnings
+
+story-test: $(MODEL)
+	$(BIN)/rasa test core --model $(MODEL) --stories tests/test_stories.yml \
+	  --fail-on-prediction-errors --out var/results
+
+test: lint validate pytest story-test ## set up, then ruff, pytest, rasa data validate and rasa test
+	@echo "make test: all checks passed"
+
+bench: $(MODEL) $(SPACY_DIR)/meta.json ## measure a REST turn's latency against the real servers
+	$(BIN)/python bench/rest_turns.py --turns 200
+
+clean: ## remove the model, the spaCy pipeline and local data (keeps .venv)
+	rm -rf models var

@@ -1,0 +1,76 @@
+"""The `village` command for editors and operators."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bot.config import get_settings
+
+
+def _knowledge_check(args: argparse.Namespace) -> int:
+    from bot.knowledge import KnowledgeError, load_knowledge
+
+    try:
+        knowledge = load_knowledge(args.dir)
+    except KnowledgeError as error:
+        print(error, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    print(f"OK: {len(knowledge.entries)} entries from {len(knowledge.documents)} documents, "
+          f"{len(knowledge.topics)} topics.")
+    return 0
+
+
+def _nlp_build(args: argparse.Namespace) -> int:
+    from bot.knowledge import KnowledgeError, load_knowledge
+    from bot.nlp.pipeline import save_pipeline
+
+    try:
+        knowledge = load_knowledge(args.dir)
+    except KnowledgeError as error:
+        print(error, file=sys.stderr)
+        return 1
+    out = save_pipeline(knowledge, args.out)
+    print(f"spaCy pipeline written to {out}")
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.stack import serve
+
+    return serve(shell=args.shell)
+
+
+def parser() -> argparse.ArgumentParser:
+    settings = get_settings()
+    top = argparse.ArgumentParser(prog="village", description=__doc__)
+    groups = top.add_subparsers(dest="group", required=True)
+
+    knowledge = groups.add_parser("knowledge", help="check the knowledge files")
+    knowledge_cmds = knowledge.add_subparsers(dest="command", required=True)
+    check = knowledge_cmds.add_parser("check", help="validate every knowledge file")
+    check.add_argument("--dir", type=Path, default=settings.knowledge_dir)
+    check.set_defaults(run=_knowledge_check)
+
+    nlp = groups.add_parser("nlp", help="the project's spaCy pipeline")
+    nlp_cmds = nlp.add_subparsers(dest="command", required=True)
+    build = nlp_cmds.add_parser("build", help="build the pipeline from the knowledge files")
+    build.add_argument("--dir", type=Path, default=settings.knowledge_dir)
+    build.add_argument("--out", type=Path, default=settings.spacy_dir)
+    build.set_defaults(run=_nlp_build)
+
+    run = groups.add_parser("run", help="start the action server and Rasa on 127.0.0.1 (Ctrl-C stops both)")
+    run.add_argument("--shell", action="store_true", help="talk to the bot in this terminal instead")
+    run.set_defaults(run=_run)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""Every intent, slot, entity, action and response name that Python code uses; a test checks domain.yml."""
+
+from __future__ import annotations
+
+# intents
+GREET = "greet"
+GOODBYE = "goodbye"
+THANKS = "thanks"
+BOT_CHALLENGE = "bot_challenge"
+AFFIRM = "affirm"
+DENY = "deny"
+ASK_MORE = "ask_more"
+OUT_OF_SCOPE = "out_of_scope"
+NLU_FALLBACK = "nlu_fallback"
+ASK_ENTITLEMENTS = "ask_entitlements"
+
+# Each entitlement intent asks about one topic of knowledge/topics.yml.
+TOPIC_OF_INTENT: dict[str, str] = {
+    ASK_ENTITLEMENTS: "entitlements",
+    "ask_housing": "housing",
+    "ask_money": "money",
+    "ask_childcare_work": "childcare_work",
+    "ask_breaks": "breaks",
+    "ask_parenting_skills": "parenting_skills",
+    "ask_peer_support": "peer_support",
+    "ask_mental_health": "mental_health",
+    "ask_fairness": "fairness",
+    "ask_child_removed": "child_removed",
+    "ask_fathers": "fathers",
+    "ask_eligibility": "eligibility",
+    "ask_preparing": "preparing",
+}
+INTENT_OF_TOPIC: dict[str, str] = {topic: intent for intent, topic in TOPIC_OF_INTENT.items()}
+
+# entities (labels of the project's spaCy entity ruler)
+ENTITY_TOPIC = "topic"
+ENTITY_COUNCIL = "council"
+ENTITY_POSTCODE = "postcode"
+ENTITY_TIME = "time"
+ENTITIES = (ENTITY_TOPIC, ENTITY_COUNCIL, ENTITY_POSTCODE, ENTITY_TIME)
+
+# slots
+SLOT_LAST_ENTRIES = "last_entries"
+SLOT_COUNCIL = "council"
+
+# custom actions
+ACTION_ANSWER_ENTITLEMENT = "action_answer_entitlement"
+ACTION_MORE_DETAILS = "action_more_details"
+
+# responses
+UTTER_GREET = "utter_greet"
+UTTER_GOODBYE = "utter_goodbye"
+UTTER_YOURE_WELCOME = "utter_youre_welcome"
+UTTER_IAMABOT = "utter_iamabot"
+UTTER_CANNOT_HELP = "utter_cannot_help"
+UTTER_ANYTHING_ELSE = "utter_anything_else"

@@ -1,0 +1,35 @@
+"""The loaded knowledge base: documents, topics, entries, and how to cite an entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.knowledge.schema import Document, Entry, Topic
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    documents: list[Document]
+    topics: list[Topic]
+    entries: list[Entry]
+    _by_id: dict[str, Entry] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {e.id: e for e in self.entries})
+
+    def entry(self, entry_id: str) -> Entry | None:
+        return self._by_id.get(entry_id)
+
+    def document(self, document_id: str) -> Document:
+        return next(d for d in self.documents if d.id == document_id)
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+    def citation(self, entry: Entry) -> str:
+        """The source in words a parent understands, e.g. 'Barnet Parenting Pledge, commitment 2'."""
+        return self.document(entry.source.document).cite_as.format(section=entry.source.section)
+
+    @property
+    def councils(self) -> list[str]:
+        return sorted({d.council for d in self.documents if d.council})

@@ -1,0 +1,141 @@
+"""Start the real action server and Rasa server as child processes, wait until they answer, stop them."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from bot.config import PROJECT_ROOT
+
+HOST = "127.0.0.1"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def post_json(url: str, payload: dict, timeout: float = 30.0) -> object:
+    request = urllib.request.Request(url, data=json.dumps(payload).encode(),
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return json.loads(response.read() or b"null")
+
+
+@dataclass
+class Stack:
+    """The action server and Rasa (REST channel, SQL tracker store on SQLite) on loopback ports."""
+
+    model: Path = PROJECT_ROOT / "models" / "village.tar.gz"
+    rasa_port: int = 5005
+    action_port: int = 5055
+    run_dir: Path = PROJECT_ROOT / "var"
+    tracker_db: Path = PROJECT_ROOT / "var" / "tracker.db"
+    log: IO | None = None  # None: children print to this terminal
+    processes: list[subprocess.Popen] = field(default_factory=list)
+
+    @property
+    def rest_url(self) -> str:
+        return f"http://{HOST}:{self.rasa_port}/webhooks/rest/webhook"
+
+    def endpoints_file(self) -> Path:
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        path = self.run_dir / f"endpoints-{self.rasa_port}.yml"
+        path.write_text(
+            f'action_endpoint:\n  url: "http://{HOST}:{self.action_port}/webhook"\n'
+            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {json.dumps(str(self.tracker_db))}\n"
+        )
+        return path
+
+    def _spawn(self, args: list[str], extra_env: dict[str, str] | None = None) -> subprocess.Popen:
+        env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
+               **(extra_env or {})}
+        process = subprocess.Popen(args, cwd=PROJECT_ROOT, env=env, stdout=self.log,
+                                   stderr=subprocess.STDOUT if self.log else None, start_new_session=True)
+        self.processes.append(process)
+        return process
+
+    def start_actions(self) -> None:
+        args = [_tool("rasa"), "run", "actions", "--actions", "actions", "--port", str(self.action_port)]
+        self._spawn(args, {"SANIC_HOST": HOST})
+
+    def rasa_args(self, command: str = "run") -> list[str]:
+        args = [_tool("rasa"), command, "--model", str(self.model), "--endpoints", str(self.endpoints_file())]
+        if command == "run":
+            args += ["--interface", HOST, "--port", str(self.rasa_port), "--credentials", "credentials.yml"]
+        return args
+
+    def start(self, timeout: float = 240.0) -> Stack:
+        self.start_actions()
+        self._spawn(self.rasa_args("run"))
+        self.wait_ready(timeout)
+        return self
+
+    def wait_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        checks = [f"http://{HOST}:{self.action_port}/health", f"http://{HOST}:{self.rasa_port}/"]
+        while checks:
+            for process in self.processes:
+                if process.poll() is not None:
+                    raise RuntimeError(f"{' '.join(process.args[:3])} exited with code {process.returncode}")
+            try:
+                with urllib.request.urlopen(checks[0], timeout=2):
+                    checks.pop(0)
+                    continue
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{checks[0]} did not answer within {timeout:.0f} s")
+            time.sleep(0.5)
+
+    def say(self, sender: str, text: str) -> list[dict]:
+        """One parent turn over the REST channel: the bot's messages."""
+        return post_json(self.rest_url, {"sender": sender, "message": text})  # type: ignore[return-value]
+
+    def stop(self, grace: float = 15.0) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in self.processes:
+            try:
+                process.wait(grace)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        self.processes.clear()
+
+
+def _tool(name: str) -> str:
+    return str(Path(sys.executable).parent / name)
+
+
+def serve(shell: bool = False) -> int:
+    """`make run` / `make shell`: start both servers in the foreground; Ctrl-C stops both."""
+    stack = Stack()
+    try:
+        if shell:
+            stack.start_actions()
+            return subprocess.call(stack.rasa_args("shell"), cwd=PROJECT_ROOT)
+        stack.start()
+        print(f"\nVillage is running.\n  REST:    {stack.rest_url}\n"
+              f"  Try:     curl -s -XPOST {stack.rest_url} -H 'Content-Type: application/json' "
+              "-d '{\"sender\": \"me\", \"message\": \"what am I entitled to?\"}'\n"
+              "  Stop:    Ctrl-C\n", flush=True)
+        while all(p.poll() is None for p in stack.processes):
+            time.sleep(1)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stack.stop()

@@ -1,0 +1,55 @@
+"""Parents ask over the REST channel; the real Rasa and action servers answer with cited sources."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def texts(messages: list[dict]) -> str:
+    return "\n".join(m.get("text", "") for m in messages)
+
+
+def test_what_am_i_entitled_to_gets_a_cited_answer_and_topics(stack, sender):
+    messages = stack.say(sender, "what am I entitled to")
+    reply = texts(messages)
+    assert "(Barnet Parenting Pledge, commitment" in reply
+    assert "Next step:" in reply
+    buttons = [b["payload"] for m in messages for b in m.get("buttons", [])]
+    assert "/ask_housing" in buttons and "/ask_money" in buttons
+
+
+def test_housing_question_cites_the_source(stack, sender):
+    reply = texts(stack.say(sender, "can i get a bigger flat now the baby is here"))
+    assert "commitment" in reply or "Corporate Parenting Strategy" in reply
+    assert any(word in reply.lower() for word in ("home", "housing", "bedroom", "place to live"))
+
+
+def test_money_question_cites_the_source(stack, sender):
+    reply = texts(stack.say(sender, "im skint can i get any grants for baby stuff"))
+    assert "(Barnet Parenting Pledge, commitment" in reply or "charter" in reply
+    assert any(word in reply.lower() for word in ("benefit", "grant", "money", "essential"))
+
+
+def test_out_of_scope_gets_an_honest_no_and_what_the_bot_can_do(stack, sender):
+    reply = texts(stack.say(sender, "who won the football last night"))
+    assert "can't help with that" in reply
+    assert "entitled to" in reply
+    assert "999" in reply
+
+
+def test_tell_me_more_gives_the_details_of_the_last_answer(stack, sender):
+    first = texts(stack.say(sender, "can i get help with childcare if i go back to college"))
+    more = texts(stack.say(sender, "tell me more"))
+    assert "Next step:" in more
+    assert more != first
+
+
+def test_conversation_is_kept_in_the_sqlite_tracker_store(stack, sender):
+    stack.say(sender, "hi")
+    with sqlite3.connect(stack.tracker_db) as db:
+        count = db.execute("select count(*) from events where sender_id = ?", (sender,)).fetchone()[0]
+    assert count > 0
