@@ -105,7 +105,8 @@ def test_too_long_summary_fails(knowledge_dir):
     text = GOOD_ENTRY.format(id="home-1").replace("You can get help to find a home.", "x" * 301)
     write(knowledge_dir, "extra.yml", "entries:\n" + text)
     [problem] = problems_of(knowledge_dir)
-    assert problem.startswith("knowledge/extra.yml:4: entry home-1: summary: ensure this value has at most 300")
+    assert problem.startswith(
+        "knowledge/extra.yml:4: entry home-1: summary: ensure this value has at most 300")
 
 
 def test_unknown_situation_fails(knowledge_dir):

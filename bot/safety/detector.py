@@ -1,0 +1,95 @@
+"""Detect a crisis in a message with spaCy's Matcher over rule patterns; no model, no network."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
+import spacy
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from bot.safety import patterns
+
+
+class CrisisKind(str, Enum):
+    # The order is the priority when one message matches several kinds.
+    baby_emergency = "baby_emergency"
+    danger = "danger"
+    domestic_abuse = "domestic_abuse"
+    self_harm = "self_harm"
+
+
+@dataclass(frozen=True)
+class Crisis:
+    kind: CrisisKind
+    matched: str
+
+
+PATTERNS = {
+    CrisisKind.baby_emergency: patterns.BABY_EMERGENCY,
+    CrisisKind.danger: patterns.DANGER,
+    CrisisKind.domestic_abuse: patterns.DOMESTIC_ABUSE,
+    CrisisKind.self_harm: patterns.SELF_HARM,
+}
+NOT_CRISIS = "not_crisis"
+
+
+def compile_pattern(text: str) -> list[dict]:
+    tokens: list[dict] = []
+    for part in text.split():
+        if part == "*":
+            tokens.append({"OP": "?"})
+            tokens.extend({"OP": "?"} for _ in range(3))
+            continue
+        optional = part.endswith("?")
+        words = part.rstrip("?").split("|")
+        token: dict = {"LOWER": {"IN": words}} if len(words) > 1 else {"LOWER": words[0]}
+        if optional:
+            token["OP"] = "?"
+        tokens.append(token)
+    return tokens
+
+
+def normalise(text: str) -> str:
+    """Lower case, curly quotes straightened, apostrophes dropped, repeated letters kept to two."""
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"(?<=[a-z])'(?=[a-z])", "", text)
+    text = re.sub(r"([a-z])\1{2,}", r"\1\1", text)
+    return re.sub(r"[^a-z0-9\s]+", " ", text.replace("'", ""))
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> tuple[spacy.language.Language, Matcher]:
+    nlp = spacy.blank("en")
+    matcher = Matcher(nlp.vocab)
+    for kind, texts in PATTERNS.items():
+        matcher.add(kind.value, [compile_pattern(t) for t in texts], greedy="LONGEST")
+    matcher.add(NOT_CRISIS, [compile_pattern(t) for t in patterns.NOT_CRISIS], greedy="LONGEST")
+    return nlp, matcher
+
+
+def detect_crisis(text: str) -> Crisis | None:
+    """The most urgent crisis a message describes, or None. Err on the side of answering."""
+    words = normalise(text)[:2000].split()
+    if not words:
+        return None
+    nlp, matcher = _matcher()
+    # Whitespace tokens, not spaCy's English exceptions, which would split "dont" into "do" + "nt".
+    doc = Doc(nlp.vocab, words=words)
+    found = [(nlp.vocab.strings[m], doc[s:e]) for m, s, e in matcher(doc)]
+    idioms = [span for label, span in found if label == NOT_CRISIS]
+    hits = []
+    for label, span in found:
+        if label == NOT_CRISIS:
+            continue
+        if any(span.start < i.end and i.start < span.end and (i.end - i.start) >= (span.end - span.start)
+               for i in idioms):
+            continue
+        hits.append((list(CrisisKind).index(CrisisKind(label)), span.text, CrisisKind(label)))
+    if not hits:
+        return None
+    _, matched, kind = min(hits)
+    return Crisis(kind, matched)

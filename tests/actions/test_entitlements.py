@@ -1,0 +1,78 @@
+"""The entitlement actions, driven with trackers built in code."""
+
+from __future__ import annotations
+
+import re
+
+from actions.entitlements import ActionAnswerEntitlement, ActionMoreDetails
+from bot import dialogue_names as names
+from bot.knowledge import load_knowledge
+from tests.trackers import make_tracker, run_action
+
+CITATION = re.compile(
+    r"\((Barnet Parenting Pledge, commitment \d+"
+    r"|charter “Supporting parents in and leaving care”, [^)]+"
+    r"|Barnet Corporate Parenting Strategy 2024–2027, [^)]+)\)"
+)
+
+
+def test_housing_question_answers_with_a_cited_housing_entry_and_remembers_it():
+    tracker = make_tracker(intent="ask_housing", text="where will me and the baby live")
+    events, messages = run_action(ActionAnswerEntitlement(), tracker)
+    [slot] = events
+    assert slot["event"] == "slot" and slot["name"] == names.SLOT_LAST_ENTRIES
+    knowledge = load_knowledge()
+    first = knowledge.entry(slot["value"][0])
+    assert "housing" in first.topics
+    assert first.summary in messages[0]["text"]
+    assert CITATION.search(messages[0]["text"])
+    assert messages[-1]["text"].startswith("Next step: ")
+    assert [b["payload"] for b in messages[-1]["buttons"]] == ["/ask_more", "/ask_entitlements"]
+
+
+def test_topic_entity_from_the_spacy_ruler_steers_a_general_question():
+    entity = {"entity": "topic", "value": "universal credit", "extractor": "SpacyEntityExtractor"}
+    tracker = make_tracker(intent="ask_entitlements", text="what about universal credit", entities=[entity])
+    events, _ = run_action(ActionAnswerEntitlement(), tracker)
+    first = load_knowledge().entry(events[0]["value"][0])
+    assert "money" in first.topics
+
+
+def test_general_question_offers_topics_as_buttons():
+    _, messages = run_action(ActionAnswerEntitlement(),
+                             make_tracker(intent="ask_entitlements", text="what am i entitled to"))
+    assert CITATION.search(messages[0]["text"])
+    payloads = [b["payload"] for b in messages[-1]["buttons"]]
+    assert {"/ask_housing", "/ask_money", "/ask_mental_health"} <= set(payloads)
+
+
+def test_parent_over_25_is_told_honestly_first():
+    _, messages = run_action(ActionAnswerEntitlement(),
+                             make_tracker(intent="ask_eligibility", text="im 27 can i still get help"))
+    assert "up to 25" in messages[0]["text"]
+    assert "at 27" in messages[0]["text"]
+    assert "116 123" in messages[0]["text"]
+
+
+def test_parent_under_25_is_not_told_they_are_too_old():
+    _, messages = run_action(ActionAnswerEntitlement(),
+                             make_tracker(intent="ask_eligibility", text="im 22 can i get help"))
+    assert "may not be able to get it" not in " ".join(m["text"] for m in messages)
+
+
+def test_more_details_gives_the_details_of_the_remembered_entry():
+    knowledge = load_knowledge()
+    entry = knowledge.entry("pledge-02")
+    tracker = make_tracker(intent="ask_more", slots={names.SLOT_LAST_ENTRIES: ["pledge-02"]})
+    events, messages = run_action(ActionMoreDetails(), tracker)
+    assert events == []
+    assert messages[0]["text"] == f"{entry.details} (Barnet Parenting Pledge, commitment 2)"
+    assert entry.next_step in messages[1]["text"]
+
+
+def test_more_details_with_nothing_remembered_asks_what_to_talk_about():
+    events, messages = run_action(ActionMoreDetails(), make_tracker(intent="affirm"))
+    assert events == []
+    assert "haven't told you about anything yet" in messages[0]["text"]
+    assert messages[0]["buttons"]
+
