@@ -1,4 +1,4 @@
-"""The safety rule layer: each crisis phrasing takes the fast path; passing mentions of hurt or kill do not."""
+"""The safety rule layer: crisis phrasings take the fast path; passing mentions of hurt or kill do not."""
 
 from __future__ import annotations
 
