@@ -13,6 +13,7 @@ ASK_MORE = "ask_more"
 OUT_OF_SCOPE = "out_of_scope"
 NLU_FALLBACK = "nlu_fallback"
 ASK_ENTITLEMENTS = "ask_entitlements"
+CRISIS = "crisis"
 
 # Each entitlement intent asks about one topic of knowledge/topics.yml.
 TOPIC_OF_INTENT: dict[str, str] = {
@@ -37,11 +38,13 @@ ENTITY_TOPIC = "topic"
 ENTITY_COUNCIL = "council"
 ENTITY_POSTCODE = "postcode"
 ENTITY_TIME = "time"
-ENTITIES = (ENTITY_TOPIC, ENTITY_COUNCIL, ENTITY_POSTCODE, ENTITY_TIME)
+ENTITY_CRISIS_KIND = "crisis_kind"  # set by the safety rules, not the entity ruler
+ENTITIES = (ENTITY_TOPIC, ENTITY_COUNCIL, ENTITY_POSTCODE, ENTITY_TIME, ENTITY_CRISIS_KIND)
 
 # slots
 SLOT_LAST_ENTRIES = "last_entries"
 SLOT_COUNCIL = "council"
+SLOT_CRISIS_KIND = "crisis_kind"
 
 # custom actions
 ACTION_ANSWER_ENTITLEMENT = "action_answer_entitlement"
@@ -54,3 +57,4 @@ UTTER_YOURE_WELCOME = "utter_youre_welcome"
 UTTER_IAMABOT = "utter_iamabot"
 UTTER_CANNOT_HELP = "utter_cannot_help"
 UTTER_ANYTHING_ELSE = "utter_anything_else"
+UTTER_CRISIS = "utter_crisis"

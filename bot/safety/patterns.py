@@ -8,7 +8,8 @@ from __future__ import annotations
 
 WHO = ("he|she|they|hes|shes|theyre|partner|boyfriend|bf|girlfriend|gf|husband|wife|ex|dad|someone|somebody"
        "|man")
-BABY = "baby|babys|son|sons|daughter|daughters|child|childs|kid|kids|newborn|toddler|lo|bubba|he|she|hes|shes"
+BABY = ("baby|babys|son|sons|daughter|daughters|child|childs|kid|kids|newborn|toddler|lo|one|bubba"
+        "|he|she|hes|shes")
 SELF = "myself|meself|mysel|myslf"
 
 SELF_HARM = [
@@ -37,6 +38,11 @@ SELF_HARM = [
     "taken|took|take|swallowed|had too? many|all|loads|lots|load|bunch|handful of? my|the? "
     "pills|tablets|paracetamol|meds",
     "hang|hanging myself",
+    "end|ending everything",
+    "cut|cutting|cuts|slit|slitting my arms|arm|wrists|wrist|legs|leg|skin|thighs",
+    "no? nobody|noone|one would|wud|will miss me",
+    "pills|tablets|paracetamol|meds * take|taking|swallow|swallowing them|all",
+    "cant|cannot keep myself|me|us|baby|him|her safe",
     "jump|jumping off",
     "jump|jumping in front",
 ]
@@ -44,7 +50,7 @@ SELF_HARM = [
 BABY_EMERGENCY = [
     "not|isnt|isn't|stopped|stop|aint|struggling breathing|breathin|breathe",
     "cant|cannot|can't breathe|breath",
-    "turning|turned|gone|going|is|lips blue",
+    "turning|turned|gone|going|is|lips|looks|looking really|very|so|all? blue",
     "wont|cant|doesnt|didnt|not wake|waking up?",
     "unresponsive|unconscious|floppy|limp",
     "having|had a? fit|seizure|fitting",
@@ -64,6 +70,11 @@ BABY_EMERGENCY = [
 DANGER = [
     "breaking|broke|broken|break|braking into|in",
     "intruder|intruders",
+    "kick|kicking|kicked|smash|smashing|smashed|break|breaking the|my? door|window|windows in|down",
+    "stranger|strangers|intruder in|outside? my|the? house|flat|home|room|garden",
+    "man|men|someone|somebody in my|the house|flat|home * dont know",
+    "took|taken|grabbed|snatched|taking my|the baby|son|daughter|child|kid|kids from|out the|of? "
+    "pram|buggy|car|cot|park|street|school|nursery|house",
     "someone|somebody|man|men * in|outside my|the house|flat|door|window * trying|wont|won't|banging",
     "trying|wanna|going|gonna|tryna to? take|snatch|grab my|the baby|son|daughter|child|kid|kids",
     "snatched|kidnapped|abducted|grabbed my|the? baby|son|daughter|child|kid|kids",

@@ -170,3 +170,15 @@ def test_empty_emoji_and_huge_messages_are_safe(text):
 
 def test_crisis_in_a_huge_message_is_still_found_near_the_start():
     assert detect_crisis("i want to kill myself " + "blah " * 1000).kind == K.self_harm
+
+
+def test_every_crisis_training_example_is_caught_by_the_rules_too():
+    import yaml
+
+    from bot.config import PROJECT_ROOT
+
+    data = yaml.safe_load((PROJECT_ROOT / "data" / "nlu" / "crisis.yml").read_text())
+    [block] = [b for b in data["nlu"] if b.get("intent") == "crisis"]
+    examples = [line.strip()[2:] for line in block["examples"].splitlines() if line.strip()]
+    assert len(examples) >= 15
+    assert [e for e in examples if detect_crisis(e) is None] == []

@@ -1,0 +1,31 @@
+"""The `village` command: editors get a clear verdict on the knowledge files, and the exit code says it."""
+
+from __future__ import annotations
+
+import shutil
+
+from bot.cli import main
+from bot.config import PROJECT_ROOT
+
+
+def test_knowledge_check_passes_on_the_real_files(capsys):
+    assert main(["knowledge", "check"]) == 0
+    assert capsys.readouterr().out.startswith("OK: ")
+
+
+def test_knowledge_check_names_the_broken_entry_and_fails(tmp_path, capsys):
+    for name in ("sources.yml", "topics.yml", "barnet_parenting_pledge.yml"):
+        shutil.copy(PROJECT_ROOT / "knowledge" / name, tmp_path / name)
+    pledge = tmp_path / "barnet_parenting_pledge.yml"
+    pledge.write_text(pledge.read_text().replace("document: barnet_parenting_pledge", "document: missing", 1))
+    assert main(["knowledge", "check", "--dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "knowledge/barnet_parenting_pledge.yml:" in err
+    assert "entry pledge-01: source.document: unknown document 'missing'" in err
+    assert "1 problem(s) found." in err
+
+
+def test_nlp_build_writes_a_loadable_pipeline(tmp_path, capsys):
+    out = tmp_path / "pipeline"
+    assert main(["nlp", "build", "--out", str(out)]) == 0
+    assert (out / "meta.json").exists() and (out / "entity_ruler" / "patterns.jsonl").exists()
