@@ -12,7 +12,8 @@ from bot.knowledge.schema import Entry, Situation
 SITUATION_WORDS: dict[Situation, tuple[str, ...]] = {
     Situation.expecting: ("pregnant", "expecting", "due date", "baby due", "bump", "midwife", "scan"),
     Situation.father: ("dad", "father", "daddy", "girlfriend", "partner is pregnant", "baby mum"),
-    Situation.child_removed: ("removed", "taken away", "took my", "adopted", "adoption", "in care now"),
+    Situation.child_removed: ("removed", "taken away", "took my", "taken into care", "got taken",
+                              "adopted", "adoption", "in care now"),
     Situation.care_proceedings: ("court", "proceedings", "cafcass", "guardian"),
     Situation.child_has_social_worker: ("social worker", "child protection", "assessment"),
     Situation.living_apart: ("living apart", "lives with", "see my", "contact", "letterbox"),

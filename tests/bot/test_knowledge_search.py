@@ -1,0 +1,67 @@
+"""Knowledge search: a table of parents' questions and the entry that should answer each one."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge import Question, load_knowledge, search
+from bot.knowledge.schema import Situation
+from bot.knowledge.search import situations_in_text, topics_in_text
+
+# (the intent's topic, the question as a parent might text it, the entry that must come first)
+BEST_ANSWER = [
+    ("entitlements", "what am i entitled to", "pledge-02"),
+    ("housing", "can i get a bigger flat now the baby is here", "offer-two-bedroom"),
+    ("housing", "when do i get my housing nomination", "offer-housing-panel"),
+    ("money", "im skint can i get any grants for baby stuff", "pledge-03"),
+    ("money", "i missed my bills and lost my job", "offer-hard-times"),
+    ("childcare_work", "can i get help with childcare if i go back to college", "pledge-08"),
+    ("childcare_work", "can beets help me find an apprenticeship", "offer-beets"),
+    ("breaks", "can i get into the gym for free", "pledge-06"),
+    ("parenting_skills", "i dont know how to bath a newborn is there a class", "charter-know-what-to-do"),
+    ("parenting_skills", "what is the early years parenting hub", "pledge-04"),
+    ("peer_support", "are there other care leaver mums i could meet", "offer-having-your-say"),
+    ("mental_health", "im so stressed since the baby can i get counselling", "offer-therapy"),
+    ("fairness", "the social worker keeps bringing up my past in care is that allowed", "pledge-11"),
+    ("fairness", "can i record meetings with the social worker", "charter-fair-assessment"),
+    ("fairness", "they referred me to social services cos i was in care", "charter-no-discrimination"),
+    ("child_removed", "my daughter got taken into care what happens now for me", "charter-child-removed"),
+    ("child_removed", "my son lives with his dad can i get help to see him", "charter-living-apart"),
+    ("fathers", "my gf is pregnant do dads get support too", "charter-dads"),
+    ("eligibility", "im 23 can i still get this help", "pledge-16"),
+    ("preparing", "just found out im pregnant what do i do now", "charter-pregnancy-health"),
+    ("preparing", "where can i get contraception", "charter-relationships"),
+]
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_knowledge()
+
+
+@pytest.mark.parametrize("topic, text, expected", BEST_ANSWER)
+def test_question_gets_the_entry_that_answers_it(knowledge, topic, text, expected):
+    matches = search(knowledge, Question(text=text, topics=(topic,)))
+    assert [m.entry.id for m in matches][:1] == [expected]
+
+
+def test_words_alone_find_the_topic_when_the_intent_is_general(knowledge):
+    matches = search(knowledge, Question(text="what about universal credit", topics=("entitlements",)))
+    assert "money" in matches[0].entry.topics
+
+
+def test_results_are_best_first_and_limited(knowledge):
+    matches = search(knowledge, Question(text="help with housing", topics=("housing",)), limit=2)
+    assert len(matches) == 2
+    assert matches[0].score >= matches[1].score
+
+
+@pytest.mark.parametrize("text", ["", "who won the football", "😀", "x" * 5000])
+def test_nothing_in_the_knowledge_base_means_no_answer(knowledge, text):
+    assert search(knowledge, Question(text=text)) == []
+
+
+def test_topics_and_situations_are_noticed_in_slang(knowledge):
+    assert "money" in topics_in_text(knowledge, "im proper skint")
+    assert Situation.father in situations_in_text("my gf is having my baby, im gonna be a dad")
+    assert Situation.child_removed in situations_in_text("they took my baby")
