@@ -1,0 +1,63 @@
+"""The NLU training data is unique, keeps clear of held-out tests, crisis rules and knowledge topics."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import yaml
+
+from bot.config import PROJECT_ROOT
+from bot.knowledge import load_knowledge
+from bot.knowledge.search import topics_in_text
+from bot.safety import detect_crisis
+
+NLU_DIR = PROJECT_ROOT / "data" / "nlu"
+
+
+def key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def training_examples() -> list[tuple[str, str]]:
+    """(intent, example) for every example in data/nlu/*.yml, in file order."""
+    found = []
+    for path in sorted(NLU_DIR.glob("*.yml")):
+        for block in yaml.safe_load(path.read_text()).get("nlu", []):
+            if "intent" not in block:
+                continue
+            for line in block["examples"].splitlines():
+                if line.strip().startswith("- "):
+                    found.append((block["intent"], line.strip()[2:].strip()))
+    return found
+
+
+def story_user_messages() -> set[str]:
+    stories = yaml.safe_load((PROJECT_ROOT / "tests" / "test_stories.yml").read_text())["stories"]
+    return {key(step["user"]) for story in stories for step in story["steps"] if "user" in step}
+
+
+def test_no_training_example_is_repeated():
+    counts = Counter(key(text) for _, text in training_examples())
+    repeated = sorted(text for text, n in counts.items() if n > 1)
+    assert repeated == []
+
+
+def test_no_test_story_message_is_in_the_training_data():
+    held_out = story_user_messages()
+    assert held_out
+    leaked = sorted({text for _, text in training_examples() if key(text) in held_out})
+    assert leaked == []
+
+
+def test_no_ordinary_example_trips_the_crisis_rules():
+    tripped = [(intent, text, detect_crisis(text))
+               for intent, text in training_examples() if intent != "crisis" and detect_crisis(text)]
+    assert tripped == []
+
+
+def test_out_of_scope_examples_mention_no_knowledge_topic():
+    knowledge = load_knowledge()
+    examples = [text for intent, text in training_examples() if intent == "out_of_scope"]
+    assert examples
+    on_topic = [(text, topics) for text in examples if (topics := topics_in_text(knowledge, text))]
+    assert on_topic == []
