@@ -16,6 +16,8 @@ TIME_PHRASES = (
     "on sunday", "on saturday", "bank holiday", "out of hours",
 )
 TIME_REGEX = r"^(?i:[0-9]{1,2}(?::[0-9]{2})?(?:am|pm))$"
+# spaCy's English tokenizer splits "2am" into "2" + "am" but keeps "10:30pm" whole.
+CLOCK_HOUR = r"^[0-9]{1,2}(?::[0-9]{2})?$"
 
 Tokenise = Callable[[str], Iterable[str]]
 
@@ -39,4 +41,6 @@ def build_patterns(knowledge: Knowledge, tokenise: Tokenise) -> list[dict]:
     for text in TIME_PHRASES:
         patterns.append({"label": ENTITY_TIME, "pattern": phrase(tokenise, text)})
     patterns.append({"label": ENTITY_TIME, "pattern": [{"TEXT": {"REGEX": TIME_REGEX}}]})
+    patterns.append({"label": ENTITY_TIME, "pattern": [{"TEXT": {"REGEX": CLOCK_HOUR}},
+                                                       {"LOWER": {"IN": ["am", "pm"]}}]})
     return patterns

@@ -29,6 +29,8 @@ def ents(nlp, text: str) -> list[tuple[str, str]]:
     ("who can i call tonight", ("time", "tonight")),
     ("is anyone open at the weekend", ("time", "at the weekend")),
     ("its 2am and i cant sleep", ("time", "2am")),
+    ("still up at 10:30pm", ("time", "10:30pm")),
+    ("awake since 3 am", ("time", "3 am")),
     ("need help with universal credit", ("topic", "universal credit")),
     ("can i get a 2 bed flat", ("topic", "2 bed")),
 ])
