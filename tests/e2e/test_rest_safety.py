@@ -1,0 +1,46 @@
+"""End to end over REST: a crisis message gets 999 and the right helpline in the first reply, in any state."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def first_text(messages: list[dict]) -> str:
+    assert messages, "the bot said nothing"
+    return messages[0]["text"]
+
+
+def test_self_harm_message_gets_999_and_samaritans_first(stack, sender):
+    messages = stack.say(sender, "i cant do this anymore i want to end my life")
+    assert "999" in first_text(messages)
+    assert "116 123" in " ".join(m["text"] for m in messages)
+    assert len(messages) <= 2
+
+
+def test_baby_emergency_gets_999_first_then_111(stack, sender):
+    messages = stack.say(sender, "my baby has gone floppy and wont wake up")
+    assert "call 999 now" in first_text(messages)
+    assert "NHS 111" in " ".join(m["text"] for m in messages)
+    assert len(messages) <= 2
+
+
+def test_domestic_abuse_gets_999_first_then_the_national_helpline(stack, sender):
+    messages = stack.say(sender, "my boyfriend is hitting me again")
+    assert "999" in first_text(messages)
+    assert "0808 2000 247" in " ".join(m["text"] for m in messages)
+    assert len(messages) <= 2
+
+
+def test_crisis_in_the_middle_of_a_conversation_is_answered_first(stack, sender):
+    stack.say(sender, "can i get help with housing")
+    stack.say(sender, "yes tell me more")
+    reply = first_text(stack.say(sender, "theres someone trying to break in"))
+    assert reply.startswith("If you or your child are in danger right now, call 999.")
+
+
+def test_passing_mention_of_hurt_is_not_a_crisis(stack, sender):
+    text = " ".join(m["text"] for m in stack.say(sender, "my back hurts from carrying the car seat"))
+    for crisis_words in ("in danger right now", "call 999 now", "Samaritans", "Domestic Abuse Helpline"):
+        assert crisis_words not in text
