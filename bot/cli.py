@@ -19,7 +19,12 @@ def _knowledge_check(args: argparse.Namespace) -> int:
         print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
         return 1
     print(f"OK: {len(knowledge.entries)} entries from {len(knowledge.documents)} documents, "
-          f"{len(knowledge.topics)} topics.")
+          f"{len(knowledge.topics)} topics, {len(knowledge.services)} services.")
+    unverified = [f"service {s.id}: {s.source}" for s in knowledge.services if not s.verified]
+    unverified += [f"council {c.name}: {c.source}" for c in knowledge.councils if not c.verified]
+    if unverified:
+        print(f"Not verified yet ({len(unverified)}): the bot tells parents to check these.")
+        print("\n".join(f"  - {line}" for line in unverified))
     return 0
 
 

@@ -12,11 +12,25 @@ from pydantic import BaseModel, ValidationError
 from bot.config import get_settings
 from bot.knowledge.model import Knowledge
 from bot.knowledge.problems import KnowledgeError, LineIndex, Problem
-from bot.knowledge.schema import Document, DocumentsFile, EntriesFile, Entry, Topic, TopicsFile
+from bot.knowledge.schema import (
+    Council,
+    CouncilsFile,
+    Document,
+    DocumentsFile,
+    EntriesFile,
+    Entry,
+    Service,
+    ServicesFile,
+    Topic,
+    TopicsFile,
+)
 
 DOCUMENTS_FILE = "sources.yml"
 TOPICS_FILE = "topics.yml"
-SPECIAL_FILES = {DOCUMENTS_FILE: "documents", TOPICS_FILE: "topics"}
+SERVICES_FILE = "services.yml"
+COUNCILS_FILE = "councils.yml"
+SPECIAL_FILES = {DOCUMENTS_FILE: "documents", TOPICS_FILE: "topics", SERVICES_FILE: "services",
+                 COUNCILS_FILE: "councils"}
 
 
 def load_knowledge(directory: Path | None = None) -> Knowledge:
@@ -32,6 +46,8 @@ def _load(directory: Path, versions: tuple) -> Knowledge:
     problems: list[Problem] = []
     documents: list[Document] = _read(directory / DOCUMENTS_FILE, DocumentsFile, problems)
     topics: list[Topic] = _read(directory / TOPICS_FILE, TopicsFile, problems)
+    services: list[Service] = _read(directory / SERVICES_FILE, ServicesFile, problems)
+    councils: list[Council] = _read(directory / COUNCILS_FILE, CouncilsFile, problems)
     entries: list[tuple[str, int, Entry, LineIndex]] = []
     for name, _, _ in versions:
         if name in SPECIAL_FILES:
@@ -42,10 +58,13 @@ def _load(directory: Path, versions: tuple) -> Knowledge:
             entries.append((name, position, entry, index))
     problems += _unique(directory / DOCUMENTS_FILE, "documents", documents)
     problems += _unique(directory / TOPICS_FILE, "topics", topics)
+    problems += _unique(directory / SERVICES_FILE, "services", services)
     problems += _check_entries(entries, {d.id for d in documents}, {t.id for t in topics})
+    problems += _check_services(directory / SERVICES_FILE, services, {c.name for c in councils})
     if problems:
         raise KnowledgeError(problems)
-    return Knowledge(documents=documents, topics=topics, entries=[e for _, _, e, _ in entries])
+    return Knowledge(documents=documents, topics=topics, entries=[e for _, _, e, _ in entries],
+                     services=services, councils=councils)
 
 
 def _read(path: Path, model: type[BaseModel], problems: list[Problem]) -> list[Any]:
@@ -130,4 +149,17 @@ def _check_entries(entries: list, documents: set[str], topics: set[str]) -> list
         for field, message in found:
             line = index.line("entries", position, field.split(".")[0])
             problems.append(Problem(file, line, entry.id, field, message))
+    return problems
+
+
+def _check_services(path: Path, services: list[Service], councils: set[str]) -> list[Problem]:
+    """A service's area is "national" or councils the documents know, so the bot can match a parent's."""
+    index = _line_index(path, [])
+    problems = []
+    for position, service in enumerate(services):
+        for area in service.area:
+            if area != "national" and area not in councils:
+                problems.append(Problem(f"knowledge/{path.name}", index.line("services", position, "area"),
+                                        service.id, "area", f"unknown council '{area}': use national or "
+                                        f"one of {', '.join(sorted(councils))}"))
     return problems

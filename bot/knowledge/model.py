@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.knowledge.schema import Document, Entry, Topic
+from bot.knowledge.schema import Council, Document, Entry, Service, Topic
 
 
 @dataclass(frozen=True)
@@ -12,6 +12,8 @@ class Knowledge:
     documents: list[Document]
     topics: list[Topic]
     entries: list[Entry]
+    services: list[Service] = field(default_factory=list)
+    councils: list[Council] = field(default_factory=list)
     _by_id: dict[str, Entry] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -19,6 +21,9 @@ class Knowledge:
 
     def entry(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)
+
+    def service(self, service_id: str) -> Service | None:
+        return next((s for s in self.services if s.id == service_id), None)
 
     def document(self, document_id: str) -> Document:
         return next(d for d in self.documents if d.id == document_id)
@@ -31,5 +36,6 @@ class Knowledge:
         return self.document(entry.source.document).cite_as.format(section=entry.source.section)
 
     @property
-    def councils(self) -> list[str]:
-        return sorted({d.council for d in self.documents if d.council})
+    def council_names(self) -> list[str]:
+        """Councils a parent can name: those with services or postcodes, and those that wrote a document."""
+        return sorted({c.name for c in self.councils} | {d.council for d in self.documents if d.council})

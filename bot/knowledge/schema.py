@@ -96,3 +96,107 @@ class TopicsFile(Strict):
 
 class EntriesFile(Strict):
     entries: list[Entry]
+
+
+class Need(str, Enum):
+    """What a parent needs help with, right now; services say which needs they meet."""
+
+    crisis = "crisis"
+    mental_health = "mental_health"
+    baby_health = "baby_health"
+    housing_emergency = "housing_emergency"
+    domestic_abuse = "domestic_abuse"
+    social_care_out_of_hours = "social_care_out_of_hours"
+    advocacy = "advocacy"
+    legal_advice = "legal_advice"
+    peer_support = "peer_support"
+    parenting = "parenting"
+    money = "money"
+
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+INTERVAL = r"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]$"
+
+
+class BankHolidays(str, Enum):
+    closed = "closed"
+    open = "open"  # the usual hours for that weekday
+    as_sunday = "as_sunday"
+
+
+class Hours(Strict):
+    """Opening hours in Europe/London wall-clock time: either always open, or a weekly timetable."""
+
+    always: bool = False
+    weekly: dict[str, list[constr(regex=INTERVAL)]] = {}  # type: ignore[valid-type]
+    bank_holidays: BankHolidays = BankHolidays.closed
+
+    @validator("weekly")
+    def _known_days(cls, value: dict) -> dict:
+        unknown = sorted(set(value) - set(DAYS))
+        if unknown:
+            raise ValueError(f"unknown day {unknown[0]!r}: use {', '.join(DAYS)}")
+        return value
+
+    @validator("bank_holidays", always=True)
+    def _timetable_or_always(cls, value: BankHolidays, values: dict) -> BankHolidays:
+        if values.get("always") and values.get("weekly"):
+            raise ValueError("a service is either always open or has a weekly timetable, not both")
+        if not values.get("always") and not values.get("weekly"):
+            raise ValueError("give either `always: true` or a `weekly` timetable")
+        return value
+
+
+class Contact(Strict):
+    phone: constr(regex=r"^[0-9 ]{3,16}$") | None = None  # type: ignore[valid-type]
+    text: constr(regex=r"^[0-9 ]{3,16}$") | None = None  # type: ignore[valid-type]
+    text_word: str | None = None  # what to text, e.g. SHOUT
+    web: str | None = None
+    how: str | None = None  # when there is no number to give, how to reach them
+
+    @validator("how", always=True)
+    def _some_way_in(cls, value: str | None, values: dict) -> str | None:
+        if not (value or values.get("phone") or values.get("text") or values.get("web")):
+            raise ValueError("give at least one of phone, text, web or how")
+        return value
+
+
+class Service(Strict):
+    id: constr(regex=ENTRY_ID)  # type: ignore[valid-type]
+    name: constr(min_length=1, max_length=80)  # type: ignore[valid-type]
+    offers: constr(min_length=1, max_length=100)  # type: ignore[valid-type]
+    what_for: list[Need]
+    contact: Contact
+    hours: Hours
+    area: list[str]  # ["national"] or the councils it serves
+    source: constr(min_length=1)  # type: ignore[valid-type]
+    verified: bool
+    last_reviewed: dt.date
+
+    @validator("what_for", "area")
+    def _not_empty(cls, value: list) -> list:
+        if not value:
+            raise ValueError("needs at least one value")
+        return value
+
+    @property
+    def national(self) -> bool:
+        return "national" in self.area
+
+
+class ServicesFile(Strict):
+    services: list[Service]
+
+
+class Council(Strict):
+    """A council the bot knows, and the postcode districts it covers (a district can straddle councils)."""
+
+    name: constr(min_length=1)  # type: ignore[valid-type]
+    postcode_districts: list[constr(regex=r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")]  # type: ignore[valid-type]
+    source: constr(min_length=1)  # type: ignore[valid-type]
+    verified: bool
+    last_reviewed: dt.date
+
+
+class CouncilsFile(Strict):
+    councils: list[Council]

@@ -29,7 +29,7 @@ def phrase(tokenise: Tokenise, text: str) -> list[dict]:
 def build_patterns(knowledge: Knowledge, tokenise: Tokenise) -> list[dict]:
     """Token patterns for spaCy's entity ruler; `tokenise` must be the pipeline's own tokenizer."""
     patterns: list[dict] = []
-    for council in knowledge.councils:
+    for council in knowledge.council_names:
         for form in (council, f"{council} council", f"london borough of {council}", f"{council} borough"):
             patterns.append({"label": ENTITY_COUNCIL, "pattern": phrase(tokenise, form), "id": council})
     patterns.append({"label": ENTITY_POSTCODE, "pattern": [{"TEXT": {"REGEX": OUTWARD}},

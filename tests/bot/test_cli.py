@@ -6,6 +6,7 @@ import shutil
 
 from bot.cli import main
 from bot.config import PROJECT_ROOT
+from bot.knowledge.loader import SPECIAL_FILES
 
 
 def test_knowledge_check_passes_on_the_real_files(capsys):
@@ -14,7 +15,7 @@ def test_knowledge_check_passes_on_the_real_files(capsys):
 
 
 def test_knowledge_check_names_the_broken_entry_and_fails(tmp_path, capsys):
-    for name in ("sources.yml", "topics.yml", "barnet_parenting_pledge.yml"):
+    for name in (*SPECIAL_FILES, "barnet_parenting_pledge.yml"):
         shutil.copy(PROJECT_ROOT / "knowledge" / name, tmp_path / name)
     pledge = tmp_path / "barnet_parenting_pledge.yml"
     pledge.write_text(pledge.read_text().replace("document: barnet_parenting_pledge", "document: missing", 1))

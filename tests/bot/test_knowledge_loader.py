@@ -10,6 +10,7 @@ import pytest
 
 from bot.config import PROJECT_ROOT
 from bot.knowledge import KnowledgeError, load_knowledge
+from bot.knowledge.loader import SPECIAL_FILES
 from bot.knowledge.schema import SUMMARY_LIMIT
 
 KNOWLEDGE = PROJECT_ROOT / "knowledge"
@@ -31,7 +32,7 @@ GOOD_ENTRY = """\
 
 @pytest.fixture
 def knowledge_dir(tmp_path: Path) -> Path:
-    for name in ("sources.yml", "topics.yml"):
+    for name in SPECIAL_FILES:
         shutil.copy(KNOWLEDGE / name, tmp_path / name)
     return tmp_path
 
