@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.entitlements import Answer
+from bot.replies import Answer
 
 
 def send(dispatcher: CollectingDispatcher, answer: Answer) -> None:

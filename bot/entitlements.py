@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from bot.dialogue_names import ASK_ENTITLEMENTS, ASK_MORE, INTENT_OF_TOPIC, TOPIC_OF_INTENT
 from bot.knowledge import Knowledge, Question, search
 from bot.knowledge.schema import Entry
+from bot.replies import Answer, Button, Reply
 
 # Topics offered as buttons after a general question, in the order parents most ask about them.
 MENU_TOPICS = ("housing", "money", "childcare_work", "mental_health", "parenting_skills", "fairness",
@@ -18,24 +18,6 @@ AGE_PATTERNS = (
 )
 INTENT_TOPIC_GENERAL = TOPIC_OF_INTENT[ASK_ENTITLEMENTS]
 SECOND_MATCH_SHARE = 0.6  # a second entry is shown only if it scores this close to the best
-
-
-@dataclass(frozen=True)
-class Button:
-    title: str
-    payload: str
-
-
-@dataclass(frozen=True)
-class Reply:
-    text: str
-    buttons: tuple[Button, ...] = ()
-
-
-@dataclass(frozen=True)
-class Answer:
-    replies: list[Reply]
-    entry_ids: list[str] = field(default_factory=list)
 
 
 def stated_age(text: str) -> int | None:
