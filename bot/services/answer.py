@@ -1,0 +1,86 @@
+"""What the bot says to "who can I call?": numbers that are open first, then local help, honestly labelled."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.knowledge.schema import Service
+from bot.replies import Answer, Reply
+from bot.services.directory import Contacts, Listing
+from bot.services.hours import london
+
+DANGER_LINE = "If you or your baby are in danger, call 999."
+UNVERIFIED = "We haven't checked these details yet, so check this with your leaving care team."
+
+
+def clock(at: dt.datetime) -> str:
+    """9am, 5:30pm, 12pm."""
+    hour = at.hour % 12 or 12
+    minutes = f":{at.minute:02d}" if at.minute else ""
+    return f"{hour}{minutes}{'am' if at.hour < 12 else 'pm'}"
+
+
+def when(opens: dt.datetime, at: dt.datetime) -> str:
+    days = (opens.date() - london(at).date()).days
+    day = "today" if days == 0 else "tomorrow" if days == 1 else f"on {opens.strftime('%A')}"
+    return f"{day} at {clock(opens)}"
+
+
+def how_to_reach(service: Service) -> str:
+    contact = service.contact
+    ways = []
+    if contact.phone:
+        ways.append(f"call {contact.phone}")
+    if contact.text:
+        word = f"{contact.text_word} " if contact.text_word else ""
+        ways.append(f"text {word}to {contact.text}")
+    if contact.web:
+        ways.append(f"go to {contact.web}")
+    if contact.how and not ways:
+        ways.append(contact.how[0].lower() + contact.how[1:])
+    return " or ".join(ways)
+
+
+def _hours(listing: Listing) -> str:
+    return "open 24 hours" if listing.service.hours.always else "open now"
+
+
+def _national_line(listing: Listing) -> str:
+    service = listing.service
+    return f"• {service.name}: {how_to_reach(service)}. {service.offers.capitalize()}, {_hours(listing)}."
+
+
+def _local_line(listing: Listing, at: dt.datetime) -> str:
+    service = listing.service
+    if listing.open_now:
+        state = "should be open now"
+    elif listing.opens:
+        state = f"is closed now and should open again {when(listing.opens, at)}"
+    else:
+        state = "is closed now"
+    text = f"{service.name} {state}: {how_to_reach(service)}."
+    return text if service.verified else f"{text} {UNVERIFIED}"
+
+
+def who_to_call(contacts: Contacts, tonight: bool = False) -> Answer:
+    """Numbers first, always; local services after, if the parent has said where they live."""
+    if contacts.open_now:
+        heading = "Open tonight:" if tonight else f"Open right now ({clock(london(contacts.at))}):"
+        lines = [heading, *(_national_line(li) for li in contacts.open_now), DANGER_LINE]
+    else:
+        lines = ["I can't find a line open right now.", DANGER_LINE]
+    replies = [Reply("\n".join(lines))]
+    if contacts.local:
+        replies.append(Reply("\n\n".join(_local_line(li, contacts.at) for li in contacts.local)))
+    return Answer(replies)
+
+
+def local_help(contacts: Contacts, place_note: str = "") -> Answer:
+    """After the parent says where they live: their council's services, or an honest "none known"."""
+    if not contacts.local:
+        where = contacts.council or "where you live"
+        text = (f"{place_note}I don't have local services for {where} yet. The numbers above are open to "
+                "everyone, and your leaving care team can tell you what's near you.")
+        return Answer([Reply(text)])
+    lines = [_local_line(li, contacts.at) for li in contacts.local]
+    return Answer([Reply(place_note + "\n\n".join(lines))])

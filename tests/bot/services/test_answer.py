@@ -1,0 +1,51 @@
+"""The words of a "who can I call?" answer: numbers open now first, 999 always, unverified items labelled."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from bot.knowledge import load_knowledge
+from bot.services.answer import UNVERIFIED, clock, local_help, who_to_call
+from bot.services.directory import find_contacts
+
+LONDON = ZoneInfo("Europe/London")
+FRIDAY_NIGHT = dt.datetime(2026, 11, 27, 23, 40, tzinfo=LONDON)
+WEDNESDAY_TEN = dt.datetime(2026, 11, 25, 10, 0, tzinfo=LONDON)
+
+
+def text_of(answer) -> str:
+    return "\n\n".join(reply.text for reply in answer.replies)
+
+
+def test_night_answer_gives_open_numbers_first_and_999():
+    answer = who_to_call(find_contacts(load_knowledge(), FRIDAY_NIGHT, "who can i call tonight"))
+    first = answer.replies[0].text
+    assert first.startswith("Open right now (11:40pm):")
+    assert "call 116 123" in first and "text SHOUT to 85258" in first and "call 111" in first
+    assert first.endswith("If you or your baby are in danger, call 999.")
+    assert len(first) <= 480  # three SMS segments at most
+
+
+def test_local_team_at_the_weekend_says_when_it_opens_and_is_labelled_unverified():
+    contacts = find_contacts(load_knowledge(), FRIDAY_NIGHT, council="Barnet")
+    text = text_of(local_help(contacts))
+    assert "closed now and should open again on Monday at 9am" in text
+    assert UNVERIFIED in text
+
+
+def test_local_team_in_office_hours_is_offered_as_open():
+    contacts = find_contacts(load_knowledge(), WEDNESDAY_TEN, "who can i call", council="Barnet")
+    answer = who_to_call(contacts)
+    assert "leaving care team (your Personal Adviser) should be open now" in answer.replies[1].text
+    assert "check this with your leaving care team" in answer.replies[1].text
+
+
+def test_unknown_council_gets_an_honest_no_local_services():
+    contacts = find_contacts(load_knowledge(), WEDNESDAY_TEN, council=None)
+    assert "I don't have local services for where you live yet" in text_of(local_help(contacts))
+
+
+def test_clock_is_written_the_way_people_say_it():
+    assert [clock(dt.datetime(2026, 1, 1, h, m)) for h, m in ((0, 5), (9, 0), (12, 0), (17, 30))] == [
+        "12:05am", "9am", "12pm", "5:30pm"]
