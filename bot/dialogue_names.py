@@ -14,6 +14,8 @@ OUT_OF_SCOPE = "out_of_scope"
 NLU_FALLBACK = "nlu_fallback"
 ASK_ENTITLEMENTS = "ask_entitlements"
 CRISIS = "crisis"
+ASK_WHO_TO_CALL = "ask_who_to_call"
+INFORM_AREA = "inform_area"
 
 # Each entitlement intent asks about one topic of knowledge/topics.yml.
 TOPIC_OF_INTENT: dict[str, str] = {
@@ -46,9 +48,16 @@ SLOT_LAST_ENTRIES = "last_entries"
 SLOT_COUNCIL = "council"
 SLOT_CRISIS_KIND = "crisis_kind"
 
+# forms
+FORM_LOCAL_AREA = "local_area_form"
+COUNCIL_UNKNOWN = "unknown"  # the parent skipped the question, or named a place the bot doesn't know
+
 # custom actions
 ACTION_ANSWER_ENTITLEMENT = "action_answer_entitlement"
 ACTION_MORE_DETAILS = "action_more_details"
+ACTION_WHO_TO_CALL = "action_who_to_call"
+ACTION_LOCAL_SERVICES = "action_local_services"
+ACTION_VALIDATE_LOCAL_AREA = "validate_local_area_form"
 
 # responses
 UTTER_GREET = "utter_greet"
@@ -58,3 +67,4 @@ UTTER_IAMABOT = "utter_iamabot"
 UTTER_CANNOT_HELP = "utter_cannot_help"
 UTTER_ANYTHING_ELSE = "utter_anything_else"
 UTTER_CRISIS = "utter_crisis"
+UTTER_ASK_COUNCIL = "utter_ask_council"

@@ -19,7 +19,8 @@ def constants(prefix: str) -> set[str]:
 
 def test_intents_exist_in_domain():
     used = {names.GREET, names.GOODBYE, names.THANKS, names.BOT_CHALLENGE, names.AFFIRM, names.DENY,
-            names.ASK_MORE, names.OUT_OF_SCOPE, *names.TOPIC_OF_INTENT}
+            names.ASK_MORE, names.OUT_OF_SCOPE, names.CRISIS, names.ASK_WHO_TO_CALL, names.INFORM_AREA,
+            *names.TOPIC_OF_INTENT}
     assert used <= set(domain()["intents"])
 
 
@@ -29,6 +30,7 @@ def test_slots_entities_actions_and_responses_exist_in_domain():
     assert set(names.ENTITIES) <= set(d["entities"])
     assert constants("ACTION_") <= set(d["actions"])
     assert constants("UTTER_") <= set(d["responses"])
+    assert constants("FORM_") <= set(d["forms"])
 
 
 def test_every_entitlement_intent_asks_about_a_known_topic():

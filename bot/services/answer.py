@@ -75,12 +75,12 @@ def who_to_call(contacts: Contacts, tonight: bool = False) -> Answer:
     return Answer(replies)
 
 
-def local_help(contacts: Contacts, place_note: str = "") -> Answer:
+def local_help(contacts: Contacts) -> Answer:
     """After the parent says where they live: their council's services, or an honest "none known"."""
     if not contacts.local:
         where = contacts.council or "where you live"
-        text = (f"{place_note}I don't have local services for {where} yet. The numbers above are open to "
+        text = (f"I don't have local services for {where} yet. The numbers above are open to "
                 "everyone, and your leaving care team can tell you what's near you.")
         return Answer([Reply(text)])
     lines = [_local_line(li, contacts.at) for li in contacts.local]
-    return Answer([Reply(place_note + "\n\n".join(lines))])
+    return Answer([Reply("\n\n".join(lines))])
