@@ -17,6 +17,7 @@ from bot.places import find_place
 from bot.replies import Answer, Reply
 from bot.services.answer import local_help, who_to_call
 from bot.services.directory import find_contacts
+from bot.services.hours import night_ahead
 
 NIGHT_WORDS = ("tonight", "night", "overnight", "evening")
 
@@ -36,8 +37,10 @@ class ActionWhoToCall(Action):
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         knowledge = await asyncio.to_thread(load_knowledge)
         text = (tracker.latest_message or {}).get("text") or ""
-        contacts = find_contacts(knowledge, now(), text, tonight=asks_about_tonight(tracker))
-        send(dispatcher, who_to_call(contacts, tonight=asks_about_tonight(tracker)))
+        at = now()
+        later_tonight = asks_about_tonight(tracker) and night_ahead(at)
+        contacts = find_contacts(knowledge, at, text, tonight=later_tonight)
+        send(dispatcher, who_to_call(contacts, tonight=later_tonight))
         return []
 
 

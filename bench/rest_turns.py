@@ -49,7 +49,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         log = (Path(tmp) / "servers.log").open("w")
         stack = Stack(rasa_port=free_port(), action_port=free_port(), run_dir=Path(tmp),
-                      tracker_db=Path(tmp) / "tracker.db", log=log)
+                      tracker_db=Path(tmp) / "tracker.db", log=log,
+                      action_env={"VILLAGE_DATABASE_URL": f"sqlite:///{Path(tmp) / 'village.db'}"})
         started = time.perf_counter()
         try:
             stack.start(timeout=300)

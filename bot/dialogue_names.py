@@ -58,6 +58,7 @@ ACTION_MORE_DETAILS = "action_more_details"
 ACTION_WHO_TO_CALL = "action_who_to_call"
 ACTION_LOCAL_SERVICES = "action_local_services"
 ACTION_VALIDATE_LOCAL_AREA = "validate_local_area_form"
+ACTION_FLAG_CRISIS = "action_flag_crisis"
 
 # responses
 UTTER_GREET = "utter_greet"

@@ -43,6 +43,7 @@ class Stack:
     run_dir: Path = PROJECT_ROOT / "var"
     tracker_db: Path = PROJECT_ROOT / "var" / "tracker.db"
     log: IO | None = None  # None: children print to this terminal
+    action_env: dict[str, str] = field(default_factory=dict)  # e.g. VILLAGE_NOW, to pin the clock in tests
     processes: list[subprocess.Popen] = field(default_factory=list)
 
     @property
@@ -68,7 +69,7 @@ class Stack:
 
     def start_actions(self) -> None:
         args = [_tool("rasa"), "run", "actions", "--actions", "actions", "--port", str(self.action_port)]
-        self._spawn(args, {"SANIC_HOST": HOST})
+        self._spawn(args, {"SANIC_HOST": HOST, **self.action_env})
 
     def rasa_args(self, command: str = "run") -> list[str]:
         args = [_tool("rasa"), command, "--model", str(self.model), "--endpoints", str(self.endpoints_file())]

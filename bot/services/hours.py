@@ -93,6 +93,11 @@ def tonight(at: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
     return start, dt.datetime.combine(local.date() + dt.timedelta(days=1), NIGHT_ENDS, tzinfo=LONDON)
 
 
+def night_ahead(at: dt.datetime) -> bool:
+    """True in the daytime, when "tonight" is still to come; False once the night has begun."""
+    return tonight(at)[0] > london(at)
+
+
 def open_tonight(hours: Hours, at: dt.datetime) -> bool:
     """Open at some time between now (or 6pm) and 8am."""
     start, end = tonight(at)

@@ -47,6 +47,13 @@ def test_asking_about_tonight_in_the_afternoon_lists_what_is_open_tonight():
 
 
 @freeze_time("2026-11-24 02:00:00")
+def test_asking_about_tonight_at_2am_lists_what_is_open_right_now():
+    _, messages = run_action(ActionWhoToCall(), make_tracker(
+        intent=names.ASK_WHO_TO_CALL, text="who can i call tonight", entities=[TONIGHT]))
+    assert messages[0]["text"].startswith("Open right now (2am):")
+
+
+@freeze_time("2026-11-24 02:00:00")
 def test_a_baby_health_worry_gets_111_first():
     _, messages = run_action(ActionWhoToCall(), make_tracker(
         intent=names.ASK_WHO_TO_CALL, text="my baby has a temperature who do i ring"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 pytestmark = pytest.mark.e2e
@@ -44,3 +46,11 @@ def test_passing_mention_of_hurt_is_not_a_crisis(stack, sender):
     text = " ".join(m["text"] for m in stack.say(sender, "my back hurts from carrying the car seat"))
     for crisis_words in ("in danger right now", "call 999 now", "Samaritans", "Domestic Abuse Helpline"):
         assert crisis_words not in text
+
+
+def test_a_crisis_is_flagged_for_a_worker_in_the_project_database(stack, sender):
+    stack.say(sender, "i took too many tablets")
+    with sqlite3.connect(stack.run_dir / "village.db") as db:
+        kinds = [row[0] for row in db.execute("select kind from crisis_flags where conversation_id = ?",
+                                              (sender,))]
+    assert kinds == ["self_harm"]

@@ -8,7 +8,15 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.knowledge.schema import Hours
-from bot.services.hours import is_bank_holiday, is_open, london, next_opening, open_tonight, tonight
+from bot.services.hours import (
+    is_bank_holiday,
+    is_open,
+    london,
+    next_opening,
+    night_ahead,
+    open_tonight,
+    tonight,
+)
 
 UTC = dt.timezone.utc
 LONDON = ZoneInfo("Europe/London")
@@ -115,3 +123,9 @@ def test_a_time_without_a_zone_is_refused():
 def test_bank_holidays_are_england_and_wales():
     assert is_bank_holiday(dt.date(2026, 12, 28))
     assert not is_bank_holiday(dt.date(2026, 11, 30))  # St Andrew's Day is Scotland's only
+
+
+def test_the_night_is_ahead_in_the_afternoon_and_here_at_2am():
+    assert night_ahead(at("2026-11-24 15:00"))
+    assert not night_ahead(at("2026-11-24 19:00"))
+    assert not night_ahead(at("2026-11-25 02:00"))
