@@ -40,3 +40,9 @@ def test_a_crisis_while_asked_where_they_live_gets_999_and_no_more_questions(sta
     replies = texts(stack.say(sender, "i want to kill myself"))
     assert "999" in replies[0] and "116 123" in " ".join(replies)
     assert not any("council or postcode" in text for text in replies)
+
+
+def test_a_parent_who_ignores_the_area_question_and_asks_something_else_gets_an_answer(stack, sender):
+    stack.say(sender, "who can i call at the weekend")
+    reply = " ".join(texts(stack.say(sender, "can i get help with housing")))
+    assert "(Barnet Parenting Pledge, commitment" in reply or "Corporate Parenting Strategy" in reply
