@@ -45,7 +45,7 @@ def _nlp_build(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from bot.stack import serve
 
-    return serve(shell=args.shell)
+    return serve(shell=args.shell, rasa_port=args.port, action_port=args.action_port)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -68,6 +68,8 @@ def parser() -> argparse.ArgumentParser:
 
     run = groups.add_parser("run", help="start the action server and Rasa on 127.0.0.1 (Ctrl-C stops both)")
     run.add_argument("--shell", action="store_true", help="talk to the bot in this terminal instead")
+    run.add_argument("--port", type=int, default=5005, help="Rasa's port (default 5005)")
+    run.add_argument("--action-port", type=int, default=5055, help="the action server's port (default 5055)")
     run.set_defaults(run=_run)
     return top
 

@@ -121,9 +121,16 @@ def _tool(name: str) -> str:
     return str(Path(sys.executable).parent / name)
 
 
-def serve(shell: bool = False) -> int:
-    """`make run` / `make shell`: start both servers in the foreground; Ctrl-C stops both."""
-    stack = Stack()
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def serve(shell: bool = False, rasa_port: int = 5005, action_port: int = 5055) -> int:
+    """`make run` / `make shell`: start both servers in the foreground; Ctrl-C (or SIGTERM) stops both."""
+    # Installed explicitly: a process started in the background inherits SIGINT as ignored.
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
+    stack = Stack(rasa_port=rasa_port, action_port=action_port)
     try:
         if shell:
             stack.start_actions()
@@ -137,6 +144,8 @@ def serve(shell: bool = False) -> int:
             time.sleep(1)
         return 1
     except KeyboardInterrupt:
+        print("Stopping Village...", flush=True)
         return 0
     finally:
         stack.stop()
+        print("Stopped.", flush=True)
