@@ -93,7 +93,7 @@ def _explain(name: str, section: str, raw: Any, index: LineIndex, error: Validat
     for item in error.errors():
         loc = item["loc"]
         if len(loc) >= 2 and loc[0] == section and isinstance(loc[1], int):
-            position, field_path = loc[1], [str(part) for part in loc[2:]]
+            position, field_path = loc[1], [str(part) for part in loc[2:] if part != "__root__"]
             entry_id = _id_at(raw, section, position)
             field = ".".join(field_path) or None
             message = "unknown field" if item["type"] == "value_error.extra" else item["msg"]

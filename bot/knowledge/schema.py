@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from pydantic import BaseModel, Extra, constr, validator
+from pydantic import BaseModel, Extra, constr, root_validator, validator
 
 ENTRY_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SUMMARY_LIMIT = 300  # two SMS segments
@@ -25,6 +25,12 @@ class Situation(str, Enum):
     care_proceedings = "care_proceedings"
     child_removed = "child_removed"
     living_apart = "living_apart"
+
+
+def _not_empty(cls, value: list) -> list:
+    if not value:
+        raise ValueError("needs at least one value")
+    return value
 
 
 class Strict(BaseModel):
@@ -79,11 +85,7 @@ class Entry(Strict):
     also_in: list[str] = []
     last_reviewed: dt.date
 
-    @validator("topics", "applies_when")
-    def _not_empty(cls, value: list) -> list:
-        if not value:
-            raise ValueError("needs at least one value")
-        return value
+    _topics_and_situations = validator("topics", "applies_when", allow_reuse=True)(_not_empty)
 
 
 class DocumentsFile(Strict):
@@ -138,13 +140,13 @@ class Hours(Strict):
             raise ValueError(f"unknown day {unknown[0]!r}: use {', '.join(DAYS)}")
         return value
 
-    @validator("bank_holidays", always=True)
-    def _timetable_or_always(cls, value: BankHolidays, values: dict) -> BankHolidays:
+    @root_validator(skip_on_failure=True)
+    def _timetable_or_always(cls, values: dict) -> dict:
         if values.get("always") and values.get("weekly"):
             raise ValueError("a service is either always open or has a weekly timetable, not both")
         if not values.get("always") and not values.get("weekly"):
             raise ValueError("give either `always: true` or a `weekly` timetable")
-        return value
+        return values
 
 
 class Contact(Strict):
@@ -154,11 +156,11 @@ class Contact(Strict):
     web: str | None = None
     how: str | None = None  # when there is no number to give, how to reach them
 
-    @validator("how", always=True)
-    def _some_way_in(cls, value: str | None, values: dict) -> str | None:
-        if not (value or values.get("phone") or values.get("text") or values.get("web")):
+    @root_validator(skip_on_failure=True)
+    def _some_way_in(cls, values: dict) -> dict:
+        if not any(values.get(key) for key in ("phone", "text", "web", "how")):
             raise ValueError("give at least one of phone, text, web or how")
-        return value
+        return values
 
 
 class Service(Strict):
@@ -173,11 +175,7 @@ class Service(Strict):
     verified: bool
     last_reviewed: dt.date
 
-    @validator("what_for", "area")
-    def _not_empty(cls, value: list) -> list:
-        if not value:
-            raise ValueError("needs at least one value")
-        return value
+    _needs_and_area = validator("what_for", "area", allow_reuse=True)(_not_empty)
 
     @property
     def national(self) -> bool:

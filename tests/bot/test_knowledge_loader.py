@@ -142,3 +142,47 @@ def test_changed_file_is_reloaded(knowledge_dir):
     reloaded = load_knowledge(knowledge_dir)
     assert reloaded.entry("home-1") is None
     assert reloaded.entry("home-22") is not None
+
+
+GOOD_SERVICE = """\
+services:
+  - id: {id}
+    name: A line
+    offers: someone to talk to
+    what_for: [mental_health]
+    contact: {{phone: "116 123"}}
+    hours: {{always: true}}
+    area: [{area}]
+    source: a test
+    verified: true
+    last_reviewed: 2026-11-23
+"""
+
+
+def test_good_service_file_loads(knowledge_dir):
+    write(knowledge_dir, "services.yml", GOOD_SERVICE.format(id="line-1", area="national"))
+    assert load_knowledge(knowledge_dir).service("line-1").national
+
+
+def test_service_for_an_unknown_council_names_the_field(knowledge_dir):
+    write(knowledge_dir, "services.yml", GOOD_SERVICE.format(id="line-1", area="Atlantis"))
+    [problem] = problems_of(knowledge_dir)
+    assert problem.startswith("knowledge/services.yml:8: entry line-1: area: unknown council 'Atlantis'")
+
+
+def test_service_without_hours_or_contact_is_explained(knowledge_dir):
+    text = (GOOD_SERVICE.format(id="line-1", area="national")
+            .replace('{phone: "116 123"}', "{}").replace("{always: true}", "{}"))
+    write(knowledge_dir, "services.yml", text)
+    assert problems_of(knowledge_dir) == [
+        "knowledge/services.yml:6: entry line-1: contact: give at least one of phone, text, web or how",
+        "knowledge/services.yml:7: entry line-1: hours: give either `always: true` or a `weekly` timetable",
+    ]
+
+
+def test_service_timetable_with_an_unknown_day_is_refused(knowledge_dir):
+    text = GOOD_SERVICE.format(id="line-1", area="national").replace(
+        "{always: true}", '{weekly: {monday: ["09:00-17:00"]}}')
+    write(knowledge_dir, "services.yml", text)
+    [problem] = problems_of(knowledge_dir)
+    assert "entry line-1: hours.weekly: unknown day 'monday'" in problem

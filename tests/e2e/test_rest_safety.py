@@ -14,24 +14,16 @@ def first_text(messages: list[dict]) -> str:
     return messages[0]["text"]
 
 
-def test_self_harm_message_gets_999_and_samaritans_first(stack, sender):
-    messages = stack.say(sender, "i cant do this anymore i want to end my life")
-    assert "999" in first_text(messages)
-    assert "116 123" in " ".join(m["text"] for m in messages)
-    assert len(messages) <= 2
-
-
-def test_baby_emergency_gets_999_first_then_111(stack, sender):
-    messages = stack.say(sender, "my baby has gone floppy and wont wake up")
-    assert "call 999 now" in first_text(messages)
-    assert "NHS 111" in " ".join(m["text"] for m in messages)
-    assert len(messages) <= 2
-
-
-def test_domestic_abuse_gets_999_first_then_the_national_helpline(stack, sender):
-    messages = stack.say(sender, "my boyfriend is hitting me again")
-    assert "999" in first_text(messages)
-    assert "0808 2000 247" in " ".join(m["text"] for m in messages)
+@pytest.mark.parametrize("text, first_words, helpline", [
+    ("i cant do this anymore i want to end my life", "call 999", "116 123"),
+    ("my baby has gone floppy and wont wake up", "call 999 now", "NHS 111"),
+    ("my boyfriend is hitting me again", "call 999", "0808 2000 247"),
+])
+def test_crisis_gets_999_first_then_the_right_line_in_two_messages_at_most(stack, sender, text, first_words,
+                                                                          helpline):
+    messages = stack.say(sender, text)
+    assert first_words in first_text(messages)
+    assert helpline in " ".join(m["text"] for m in messages)
     assert len(messages) <= 2
 
 
