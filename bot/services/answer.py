@@ -11,6 +11,7 @@ from bot.services.hours import london
 
 DANGER_LINE = "If you or your baby are in danger, call 999."
 UNVERIFIED = "We haven't checked these details yet, so check this with your leaving care team."
+PA_ROUTE = "It's office hours, so your leaving care Personal Adviser (PA) may be able to help today too."
 
 
 def clock(at: dt.datetime) -> str:
@@ -66,7 +67,10 @@ def who_to_call(contacts: Contacts, tonight: bool = False) -> Answer:
     """Numbers first, always; local services after, if the parent has said where they live."""
     if contacts.open_now:
         heading = "Open tonight:" if tonight else f"Open right now ({clock(london(contacts.at))}):"
-        lines = [heading, *(_national_line(li) for li in contacts.open_now), DANGER_LINE]
+        lines = [heading, *(_national_line(li) for li in contacts.open_now)]
+        if contacts.teams_open and not contacts.local and not tonight:
+            lines.append(PA_ROUTE)
+        lines.append(DANGER_LINE)
     else:
         lines = ["I can't find a line open right now.", DANGER_LINE]
     replies = [Reply("\n".join(lines))]

@@ -43,6 +43,7 @@ class Contacts:
     open_now: list[Listing]  # national services open at `at`, the ones that fit the need first
     local: list[Listing]  # the parent's council's services, open or not
     council: str | None
+    teams_open: bool = False  # a leaving care team is in office hours now (the PA route is worth offering)
 
 
 def needs_in_text(text: str) -> tuple[Need, ...]:
@@ -69,4 +70,5 @@ def find_contacts(knowledge: Knowledge, at: dt.datetime, text: str = "", council
     local = [_listing(s, at) for s in knowledge.services if council and council in s.area]
     if needs:
         local = [li for li in local if set(li.service.what_for) & set(needs)] or local
-    return Contacts(at, needs, open_now, local, council)
+    teams_open = any(is_open(s.hours, at) for s in knowledge.services if not s.national)
+    return Contacts(at, needs, open_now, local, council, teams_open)

@@ -6,7 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from bot.knowledge import load_knowledge
-from bot.services.answer import UNVERIFIED, clock, local_help, who_to_call
+from bot.services.answer import PA_ROUTE, UNVERIFIED, clock, local_help, who_to_call
 from bot.services.directory import find_contacts
 
 LONDON = ZoneInfo("Europe/London")
@@ -49,3 +49,10 @@ def test_unknown_council_gets_an_honest_no_local_services():
 def test_clock_is_written_the_way_people_say_it():
     assert [clock(dt.datetime(2026, 1, 1, h, m)) for h, m in ((0, 5), (9, 0), (12, 0), (17, 30))] == [
         "12:05am", "9am", "12pm", "5:30pm"]
+
+
+def test_in_office_hours_the_pa_route_is_offered_before_the_council_is_known():
+    daytime = who_to_call(find_contacts(load_knowledge(), WEDNESDAY_TEN, "who can i call"))
+    night = who_to_call(find_contacts(load_knowledge(), FRIDAY_NIGHT, "who can i call"))
+    assert PA_ROUTE in daytime.replies[0].text
+    assert PA_ROUTE not in night.replies[0].text
