@@ -50,7 +50,7 @@ def main() -> int:
         log = (Path(tmp) / "servers.log").open("w")
         stack = Stack(rasa_port=free_port(), action_port=free_port(), run_dir=Path(tmp),
                       tracker_db=Path(tmp) / "tracker.db", log=log,
-                      action_env={"VILLAGE_DATABASE_URL": f"sqlite:///{Path(tmp) / 'village.db'}"})
+                      database_url=f"sqlite:///{Path(tmp) / 'village.db'}")
         started = time.perf_counter()
         try:
             stack.start(timeout=300)

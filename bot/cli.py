@@ -42,6 +42,24 @@ def _nlp_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _db_upgrade(args: argparse.Namespace) -> int:
+    from bot.store import migrate
+    from bot.store.database import database_url
+
+    migrate(args.url)
+    print(f"Database is up to date: {_masked(database_url(args.url))}")
+    return 0
+
+
+def _masked(url: str) -> str:
+    """A database URL with any password hidden, for printing."""
+    scheme, _, rest = url.partition("://")
+    if "@" in rest and ":" in rest.split("@", 1)[0]:
+        user = rest.split("@", 1)[0].split(":", 1)[0]
+        rest = f"{user}:***@{rest.split('@', 1)[1]}"
+    return f"{scheme}://{rest}"
+
+
 def _run(args: argparse.Namespace) -> int:
     from bot.stack import serve
 
@@ -65,6 +83,12 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--dir", type=Path, default=settings.knowledge_dir)
     build.add_argument("--out", type=Path, default=settings.spacy_dir)
     build.set_defaults(run=_nlp_build)
+
+    db = groups.add_parser("db", help="the project database")
+    db_cmds = db.add_subparsers(dest="command", required=True)
+    upgrade = db_cmds.add_parser("upgrade", help="create or migrate the tables to the newest schema")
+    upgrade.add_argument("--url", default=None, help="database URL (default: VILLAGE_DATABASE_URL or var/)")
+    upgrade.set_defaults(run=_db_upgrade)
 
     run = groups.add_parser("run", help="start the action server and Rasa on 127.0.0.1 (Ctrl-C stops both)")
     run.add_argument("--shell", action="store_true", help="talk to the bot in this terminal instead")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from bot.config import PROJECT_ROOT
+from bot.config import PROJECT_ROOT, get_settings
 
 HOST = "127.0.0.1"
 
@@ -44,6 +44,7 @@ class Stack:
     tracker_db: Path = PROJECT_ROOT / "var" / "tracker.db"
     log: IO | None = None  # None: children print to this terminal
     action_env: dict[str, str] = field(default_factory=dict)  # e.g. VILLAGE_NOW, to pin the clock in tests
+    database_url: str = field(default_factory=lambda: get_settings().database_url)
     processes: list[subprocess.Popen] = field(default_factory=list)
 
     @property
@@ -61,7 +62,7 @@ class Stack:
 
     def _spawn(self, args: list[str], extra_env: dict[str, str] | None = None) -> subprocess.Popen:
         env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
-               **(extra_env or {})}
+               "VILLAGE_DATABASE_URL": self.database_url, **(extra_env or {})}
         process = subprocess.Popen(args, cwd=PROJECT_ROOT, env=env, stdout=self.log,
                                    stderr=subprocess.STDOUT if self.log else None, start_new_session=True)
         self.processes.append(process)
@@ -78,6 +79,9 @@ class Stack:
         return args
 
     def start(self, timeout: float = 240.0) -> Stack:
+        from bot.store import migrate
+
+        migrate(self.database_url)
         self.start_actions()
         self._spawn(self.rasa_args("run"))
         self.wait_ready(timeout)

@@ -9,8 +9,8 @@ from bot.store import crisis_flags
 from tests.trackers import make_tracker, run_action
 
 
-def test_crisis_is_flagged_for_a_worker_without_another_message(tmp_path, monkeypatch):
-    monkeypatch.setenv("VILLAGE_DATABASE_URL", f"sqlite:///{tmp_path / 'village.db'}")
+def test_crisis_is_flagged_for_a_worker_without_another_message(db_url, monkeypatch):
+    monkeypatch.setenv("VILLAGE_DATABASE_URL", db_url)
     get_settings.cache_clear()
     try:
         tracker = make_tracker(intent=names.CRISIS, slots={names.SLOT_CRISIS_KIND: "baby_emergency"},

@@ -30,3 +30,13 @@ def test_nlp_build_writes_a_loadable_pipeline(tmp_path, capsys):
     out = tmp_path / "pipeline"
     assert main(["nlp", "build", "--out", str(out)]) == 0
     assert (out / "meta.json").exists() and (out / "entity_ruler" / "patterns.jsonl").exists()
+
+
+def test_db_upgrade_creates_the_tables_and_hides_a_password(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'new' / 'village.db'}"
+    assert main(["db", "upgrade", "--url", url]) == 0
+    assert capsys.readouterr().out.strip() == f"Database is up to date: {url}"
+    assert (tmp_path / "new" / "village.db").exists()
+    from bot.cli import _masked
+
+    assert _masked("postgresql://village:s3cret@db:5432/village") == "postgresql://village:***@db:5432/village"

@@ -23,8 +23,8 @@ def stack(tmp_path_factory):
     run_dir = tmp_path_factory.mktemp("stack")
     stack.rasa_port, stack.action_port = free_port(), free_port()
     stack.run_dir, stack.tracker_db = run_dir, run_dir / "tracker.db"
-    stack.action_env = {"VILLAGE_NOW": PINNED_NOW,
-                        "VILLAGE_DATABASE_URL": f"sqlite:///{run_dir / 'village.db'}"}
+    stack.action_env = {"VILLAGE_NOW": PINNED_NOW}
+    stack.database_url = f"sqlite:///{run_dir / 'village.db'}"
     log = (run_dir / "servers.log").open("w")
     stack.log = log
     try:

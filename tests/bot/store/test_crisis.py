@@ -1,24 +1,18 @@
-"""The project database: crisis flags are committed at once and keep no message text."""
+"""Crisis flags: committed at once, listed per conversation, and no message text is kept."""
 
 from __future__ import annotations
 
 import sqlite3
 
-import pytest
 from sqlalchemy import inspect
 
 from bot.store import crisis_flags, flag_crisis, get_engine
 
 
-@pytest.fixture
-def db_url(tmp_path) -> str:
-    return f"sqlite:///{tmp_path / 'nested' / 'village.db'}"
-
-
-def test_a_crisis_flag_is_committed_before_the_call_returns(db_url, tmp_path):
+def test_a_crisis_flag_is_committed_before_the_call_returns(db_url):
     flag_id = flag_crisis("parent-42", "self_harm", db_url)
     # Read it back through a separate, plain connection: it must already be on disk.
-    with sqlite3.connect(tmp_path / "nested" / "village.db") as db:
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as db:
         row = db.execute("select id, conversation_id, kind from crisis_flags").fetchone()
     assert row == (flag_id, "parent-42", "self_harm")
 
