@@ -60,6 +60,27 @@ def _masked(url: str) -> str:
     return f"{scheme}://{rest}"
 
 
+def _add_worker(args: argparse.Namespace) -> int:
+    import getpass
+
+    from bot.handoff.workers import WorkerError, add_worker
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Password (12 characters or more): ")
+        if getpass.getpass("Again: ") != password:
+            print("The passwords don't match.", file=sys.stderr)
+            return 1
+    try:
+        worker = add_worker(args.username, args.name, password, args.url)
+    except WorkerError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Worker {worker.username} ({worker.display_name}) can now log in at /desk.")
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     from bot.stack import serve
 
@@ -89,6 +110,15 @@ def parser() -> argparse.ArgumentParser:
     upgrade = db_cmds.add_parser("upgrade", help="create or migrate the tables to the newest schema")
     upgrade.add_argument("--url", default=None, help="database URL (default: VILLAGE_DATABASE_URL or var/)")
     upgrade.set_defaults(run=_db_upgrade)
+
+    desk = groups.add_parser("desk", help="the worker desk")
+    desk_cmds = desk.add_subparsers(dest="command", required=True)
+    add = desk_cmds.add_parser("add-worker", help="create a worker account (asks for the password)")
+    add.add_argument("--username", required=True)
+    add.add_argument("--name", required=True, help="the name other workers see")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.add_argument("--url", default=None, help="database URL (default: VILLAGE_DATABASE_URL or var/)")
+    add.set_defaults(run=_add_worker)
 
     run = groups.add_parser("run", help="start the action server and Rasa on 127.0.0.1 (Ctrl-C stops both)")
     run.add_argument("--shell", action="store_true", help="talk to the bot in this terminal instead")

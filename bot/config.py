@@ -16,6 +16,15 @@ class Settings:
     knowledge_dir: Path
     spacy_dir: Path
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'village.db'}"
+    notifications_file: Path = PROJECT_ROOT / "var" / "notifications.log"
+    desk_secret: str | None = None  # signs desk sessions; unset: a random one per process
+    desk_secure_cookies: bool = False  # true behind HTTPS in production
+    # On-call SMS for new handoffs, when all four are set (else a line in notifications_file).
+    twilio_account_sid: str | None = None
+    twilio_auth_token: str | None = None
+    twilio_from_number: str | None = None
+    oncall_number: str | None = None
+    twilio_api_base_url: str | None = None  # only to point the client at a test double or a proxy
     support_age_limit: int = 25
     # VILLAGE_NOW pins the clock (ISO 8601 with an offset) so end-to-end tests can ask at 2am; unset in use.
     pinned_now: dt.datetime | None = None
@@ -25,10 +34,19 @@ class Settings:
 def get_settings() -> Settings:
     """Settings for this process; environment variables override the local defaults."""
     env = os.environ
+    var = PROJECT_ROOT / "var"
     return Settings(
         knowledge_dir=Path(env.get("VILLAGE_KNOWLEDGE_DIR", PROJECT_ROOT / "knowledge")),
-        spacy_dir=Path(env.get("VILLAGE_SPACY_DIR", PROJECT_ROOT / "var" / "spacy" / "village_en")),
-        database_url=env.get("VILLAGE_DATABASE_URL", f"sqlite:///{PROJECT_ROOT / 'var' / 'village.db'}"),
+        spacy_dir=Path(env.get("VILLAGE_SPACY_DIR", var / "spacy" / "village_en")),
+        database_url=env.get("VILLAGE_DATABASE_URL", f"sqlite:///{var / 'village.db'}"),
+        notifications_file=Path(env.get("VILLAGE_NOTIFICATIONS_FILE", var / "notifications.log")),
+        desk_secret=env.get("VILLAGE_DESK_SECRET") or None,
+        desk_secure_cookies=env.get("VILLAGE_DESK_SECURE_COOKIES", "false").lower() == "true",
+        twilio_account_sid=env.get("TWILIO_ACCOUNT_SID") or None,
+        twilio_auth_token=env.get("TWILIO_AUTH_TOKEN") or None,
+        twilio_from_number=env.get("TWILIO_FROM_NUMBER") or None,
+        oncall_number=env.get("VILLAGE_ONCALL_NUMBER") or None,
+        twilio_api_base_url=env.get("TWILIO_API_BASE_URL") or None,
         pinned_now=_aware(env["VILLAGE_NOW"]) if env.get("VILLAGE_NOW") else None,
     )
 

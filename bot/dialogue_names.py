@@ -16,6 +16,14 @@ ASK_ENTITLEMENTS = "ask_entitlements"
 CRISIS = "crisis"
 ASK_WHO_TO_CALL = "ask_who_to_call"
 INFORM_AREA = "inform_area"
+CHOOSE_CONTACT = "choose_contact"
+# Each handoff intent and the reason the worker sees.
+REASON_OF_INTENT: dict[str, str] = {
+    "request_advocacy": "advocacy",
+    "request_legal_advice": "legal_advice",
+    "request_human": "human",
+    "complaint": "complaint",
+}
 
 # Each entitlement intent asks about one topic of knowledge/topics.yml.
 TOPIC_OF_INTENT: dict[str, str] = {
@@ -41,15 +49,21 @@ ENTITY_COUNCIL = "council"
 ENTITY_POSTCODE = "postcode"
 ENTITY_TIME = "time"
 ENTITY_CRISIS_KIND = "crisis_kind"  # set by the safety rules, not the entity ruler
-ENTITIES = (ENTITY_TOPIC, ENTITY_COUNCIL, ENTITY_POSTCODE, ENTITY_TIME, ENTITY_CRISIS_KIND)
+ENTITY_CONTACT_PREFERENCE = "contact_preference"  # from the contact buttons
+ENTITIES = (ENTITY_TOPIC, ENTITY_COUNCIL, ENTITY_POSTCODE, ENTITY_TIME, ENTITY_CRISIS_KIND,
+            ENTITY_CONTACT_PREFERENCE)
 
 # slots
 SLOT_LAST_ENTRIES = "last_entries"
 SLOT_COUNCIL = "council"
 SLOT_CRISIS_KIND = "crisis_kind"
+SLOT_HANDOFF_REASON = "handoff_reason"
+SLOT_HANDOFF_CONSENT = "handoff_consent"
+SLOT_CONTACT_PREFERENCE = "contact_preference"
 
 # forms
 FORM_LOCAL_AREA = "local_area_form"
+FORM_HANDOFF = "handoff_form"
 COUNCIL_UNKNOWN = "unknown"  # the parent skipped the question, or named a place the bot doesn't know
 
 # custom actions
@@ -59,6 +73,9 @@ ACTION_WHO_TO_CALL = "action_who_to_call"
 ACTION_LOCAL_SERVICES = "action_local_services"
 ACTION_VALIDATE_LOCAL_AREA = "validate_local_area_form"
 ACTION_FLAG_CRISIS = "action_flag_crisis"
+ACTION_EXPLAIN_HANDOFF = "action_explain_handoff"
+ACTION_VALIDATE_HANDOFF = "validate_handoff_form"
+ACTION_CREATE_HANDOFF = "action_create_handoff"
 
 # responses
 UTTER_GREET = "utter_greet"
@@ -69,3 +86,5 @@ UTTER_CANNOT_HELP = "utter_cannot_help"
 UTTER_ANYTHING_ELSE = "utter_anything_else"
 UTTER_CRISIS = "utter_crisis"
 UTTER_ASK_COUNCIL = "utter_ask_council"
+UTTER_ASK_HANDOFF_CONSENT = "utter_ask_handoff_consent"
+UTTER_ASK_CONTACT_PREFERENCE = "utter_ask_contact_preference"

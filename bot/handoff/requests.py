@@ -6,6 +6,7 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import exists, select
+from sqlalchemy.orm import selectinload
 
 from bot.store.database import session_scope
 from bot.store.models import AuditEvent, CrisisFlag, Handoff, HandoffMessage, utcnow
@@ -60,6 +61,12 @@ def add_message(handoff_id: int, author: str, text: str, worker_id: int | None =
                 url: str | None = None) -> None:
     with session_scope(url) as session:
         session.add(HandoffMessage(handoff_id=handoff_id, author=author, text=text, worker_id=worker_id))
+
+
+def mark_urgent(handoff_id: int, url: str | None = None) -> None:
+    """A crisis came up while waiting: the handoff moves to the top of the queue."""
+    with session_scope(url) as session:
+        _get(session, handoff_id).urgent = True
 
 
 def _get(session, handoff_id: int) -> Handoff:
@@ -118,7 +125,15 @@ def queue(url: str | None = None) -> list[Handoff]:
     """Open and claimed handoffs: crisis-flagged first, then the longest waiting."""
     with session_scope(url) as session:
         return list(session.scalars(select(Handoff).where(Handoff.state.in_(ACTIVE))
+                                    .options(selectinload(Handoff.worker))
                                     .order_by(Handoff.urgent.desc(), Handoff.created_at, Handoff.id)))
+
+
+def get_handoff(handoff_id: int, url: str | None = None) -> Handoff | None:
+    """One handoff with its thread and worker loaded, for the desk."""
+    with session_scope(url) as session:
+        return session.scalar(select(Handoff).where(Handoff.id == handoff_id)
+                              .options(selectinload(Handoff.messages), selectinload(Handoff.worker)))
 
 
 def audit(worker_id: int | None, action: str, handoff_id: int | None = None, detail: str | None = None,

@@ -40,3 +40,19 @@ def test_db_upgrade_creates_the_tables_and_hides_a_password(tmp_path, capsys):
     from bot.cli import _masked
 
     assert _masked("postgresql://village:s3cret@db:5432/village") == "postgresql://village:***@db:5432/village"
+
+
+def test_add_worker_reads_the_password_from_stdin_and_refuses_a_short_one(db_url, capsys, monkeypatch):
+    import io
+
+    from bot.handoff.workers import authenticate
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long enough password\n"))
+    assert main(["desk", "add-worker", "--username", "sam", "--name", "Sam", "--password-stdin",
+                 "--url", db_url]) == 0
+    assert "Worker sam (Sam) can now log in at /desk." in capsys.readouterr().out
+    assert authenticate("sam", "a long enough password", db_url) is not None
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    assert main(["desk", "add-worker", "--username", "kim", "--name", "Kim", "--password-stdin",
+                 "--url", db_url]) == 1
+    assert "at least 12" in capsys.readouterr().err

@@ -1,0 +1,82 @@
+"""Actions that hand a conversation to a worker: explain, ask consent and contact, create, then go quiet."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ConversationPaused, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.replies import send
+from bot import dialogue_names as names
+from bot.clock import now
+from bot.handoff import messages
+from bot.handoff.requests import Line, create_handoff
+from bot.knowledge import load_knowledge
+from bot.notify import get_notifier
+
+log = logging.getLogger(__name__)
+SMS_CHANNEL = "twilio"
+HISTORY_TURNS = 20
+
+
+def conversation_so_far(tracker: Tracker) -> list[Line]:
+    """The last turns of the conversation, as the parent and the bot wrote them."""
+    lines = [Line("parent" if e["event"] == "user" else "bot", e["text"]) for e in tracker.events
+             if e.get("event") in ("user", "bot") and e.get("text")]
+    return lines[-HISTORY_TURNS:]
+
+
+class ActionExplainHandoff(Action):
+    def name(self) -> str:
+        return names.ACTION_EXPLAIN_HANDOFF
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        reason = names.REASON_OF_INTENT.get(intent, "human")
+        knowledge = await asyncio.to_thread(load_knowledge)
+        send(dispatcher, messages.explain(knowledge, reason, now()))
+        return [SlotSet(names.SLOT_HANDOFF_REASON, reason), SlotSet(names.SLOT_HANDOFF_CONSENT, None),
+                SlotSet(names.SLOT_CONTACT_PREFERENCE, None)]
+
+
+class ValidateHandoffForm(FormValidationAction):
+    def name(self) -> str:
+        return names.ACTION_VALIDATE_HANDOFF
+
+    async def validate_contact_preference(self, value: Any, dispatcher: CollectingDispatcher,
+                                          tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
+        if not value:  # reset when the request began; nothing to check yet
+            return {names.SLOT_CONTACT_PREFERENCE: None}
+        text = str(value)
+        preference = value if value in messages.CONTACT_WORDS else messages.contact_preference(text)
+        if preference is None:
+            dispatcher.utter_message(text=messages.ASK_AGAIN)
+            return {names.SLOT_CONTACT_PREFERENCE: None}
+        if preference != "reply_here" and tracker.get_latest_input_channel() != SMS_CHANNEL:
+            dispatcher.utter_message(text=messages.NO_NUMBER_HERE)
+            preference = "reply_here"
+        return {names.SLOT_CONTACT_PREFERENCE: preference}
+
+
+class ActionCreateHandoff(Action):
+    def name(self) -> str:
+        return names.ACTION_CREATE_HANDOFF
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+        reason = tracker.get_slot(names.SLOT_HANDOFF_REASON) or "human"
+        consent = bool(tracker.get_slot(names.SLOT_HANDOFF_CONSENT))
+        preference = tracker.get_slot(names.SLOT_CONTACT_PREFERENCE) or "reply_here"
+        channel = tracker.get_latest_input_channel() or "rest"
+        # Committed before the parent is told it exists: nothing is lost if a process dies after this.
+        handoff = await asyncio.to_thread(create_handoff, tracker.sender_id, channel, reason, consent,
+                                          preference, conversation_so_far(tracker))
+        log.info("handoff %s created (%s, urgent=%s)", handoff.reference, reason, handoff.urgent)
+        await asyncio.to_thread(get_notifier().new_handoff, handoff.reference, reason, handoff.urgent)
+        send(dispatcher, messages.confirmation(handoff.reference, preference))
+        return [ConversationPaused()]

@@ -1,0 +1,48 @@
+"""Write to a conversation from outside a turn (a worker's reply, resuming the bot), under Rasa's lock."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.events import ActionExecuted, BotUttered, ConversationPaused, ConversationResumed, Event
+
+
+class Conversations:
+    """The running Rasa agent's tracker and lock stores; set when the server starts."""
+
+    def __init__(self) -> None:
+        self.app: Any = None
+
+    @property
+    def agent(self) -> Any:
+        if self.app is None or getattr(self.app.ctx, "agent", None) is None:
+            raise RuntimeError("the Rasa agent is not loaded yet")
+        return self.app.ctx.agent
+
+    async def append(self, sender_id: str, events: list[Event]) -> None:
+        agent = self.agent
+        async with agent.lock_store.lock(sender_id):
+            tracker = await agent.tracker_store.get_or_create_tracker(sender_id, append_action_listen=False)
+            for event in events:
+                tracker.update(event)
+            await agent.tracker_store.save(tracker)
+
+    async def bot_says(self, sender_id: str, text: str) -> None:
+        await self.append(sender_id, [BotUttered(text)])
+
+    async def resume(self, sender_id: str, text: str) -> None:
+        # The policies expect the parent's next message to follow action_listen, as in any turn.
+        events = [ConversationResumed(), BotUttered(text), ActionExecuted(ACTION_LISTEN_NAME)]
+        await self.append(sender_id, events)
+
+    async def pause(self, sender_id: str) -> None:
+        await self.append(sender_id, [ConversationPaused()])
+
+    def crisis_reply(self, kind: str) -> list[str]:
+        """The domain's utter_crisis for this kind of crisis, split into its messages."""
+        variants = self.agent.domain.responses.get("utter_crisis", [])
+        chosen = next((v for v in variants for c in v.get("condition") or []
+                       if c.get("name") == "crisis_kind" and c.get("value") == kind), None)
+        chosen = chosen or next(v for v in variants if not v.get("condition"))
+        return [part for part in chosen["text"].split("\n\n") if part.strip()]

@@ -1,0 +1,88 @@
+"""What the parent is told about a handoff: what happens next, the reference, and how to withdraw it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.knowledge import Knowledge
+from bot.replies import Answer, Reply
+from bot.services.answer import DANGER_LINE, clock, when
+from bot.services.directory import find_contacts
+from bot.services.hours import is_open, london, next_opening
+
+WHAT_FOR = {
+    "advocacy": "an advocate: someone on your side who helps you say what you want and be heard",
+    "legal_advice": "legal advice",
+    "human": "a person to talk to",
+    "complaint": "your complaint",
+}
+CANCEL = re.compile(r"^\s*(cancel|cancel it|cancel that|never ?mind|nevermind|nvm|forget it|stop the request)"
+                    r"[\s.!]*$", re.IGNORECASE)
+PREFERENCE_WORDS = (("text_me", ("text", "txt", "message me", "sms")),
+                    ("call_me", ("call", "ring", "phone", "bell")),
+                    ("reply_here", ("here", "reply", "chat", "this")))
+ASK_AGAIN = "Sorry, I didn't catch that. You can say reply here, call me or text me."
+NO_NUMBER_HERE = ("I don't have a phone number for you on this chat, so the worker will reply here. "
+                  "You can give them your number when they do.")
+CONTACT_WORDS = {"reply_here": "reply to you here", "call_me": "call you", "text_me": "text you"}
+
+
+def is_cancel(text: str) -> bool:
+    return bool(CANCEL.match(text or ""))
+
+
+def contact_preference(text: str) -> str | None:
+    """A contact preference in the parent's words: "ring me" -> call_me; None if none is clear."""
+    lowered = text.lower()
+    for preference, words in PREFERENCE_WORDS:
+        if any(re.search(rf"\b{re.escape(word)}", lowered) for word in words):
+            return preference
+    return None
+
+
+def _team_hours(knowledge: Knowledge, at: dt.datetime) -> tuple[bool, dt.datetime | None]:
+    """Whether a leaving care team is in office hours now, and else when one next opens (unverified hours)."""
+    teams = [s for s in knowledge.services if not s.national]
+    if any(is_open(s.hours, at) for s in teams):
+        return True, None
+    openings = [o for o in (next_opening(s.hours, at) for s in teams) if o is not None]
+    return False, min(openings) if openings else None
+
+
+def explain(knowledge: Knowledge, reason: str, at: dt.datetime) -> Answer:
+    """One message on what will happen (who, how, when), then what is open now if it's out of hours."""
+    open_now, opens = _team_hours(knowledge, at)
+    if open_now:
+        timing = "It's office hours, so a worker should see it today."
+    elif opens:
+        timing = (f"It's {clock(london(at))} now, outside office hours, so a worker will see it when the "
+                  f"team opens, {when(opens, at)}.")
+    else:
+        timing = "A worker will see it when the team is next open."
+    text = (f"I can ask a worker from the leaving care team to help with {WHAT_FOR[reason]}. {timing} "
+            "They'll contact you the way you choose. First, two quick questions.")
+    replies = [Reply(text)]
+    if not open_now:
+        contacts = find_contacts(knowledge, at)
+        lines = [f"• {li.service.name}: {li.service.contact.phone or li.service.contact.text}"
+                 for li in contacts.open_now]
+        replies.append(Reply("\n".join(["Open right now if you need someone sooner:", *lines, DANGER_LINE])))
+    return Answer(replies)
+
+
+def confirmation(reference: str, preference: str) -> Answer:
+    return Answer([Reply(
+        f"Done. Your request is with the team. Your reference is {reference}. A worker will "
+        f"{CONTACT_WORDS[preference]}. Until then I'll stay quiet, and anything you send goes to the worker. "
+        "If you or your baby are in danger, call 999: I'll still answer that. "
+        "To withdraw the request, say cancel."
+    )])
+
+
+def withdrawn(reference: str) -> str:
+    return f"OK, I've withdrawn your request ({reference}). I'm back: ask me anything."
+
+
+def closed(outcome: str) -> str:
+    return f"Your worker has closed your request ({outcome}). I'm back if you need me: ask me anything."
