@@ -71,11 +71,11 @@ def _matcher() -> tuple[spacy.language.Language, Matcher]:
     return nlp, matcher
 
 
-def detect_crisis(text: str) -> Crisis | None:
-    """The most urgent crisis a message describes, or None. Err on the side of answering."""
+def _scan(text: str) -> tuple[list[tuple[int, str, CrisisKind]], bool]:
+    """Crisis hits not explained by an idiom, and whether any idiom matched."""
     words = normalise(text)[:2000].split()
     if not words:
-        return None
+        return [], False
     nlp, matcher = _matcher()
     # Whitespace tokens, not spaCy's English exceptions, which would split "dont" into "do" + "nt".
     doc = Doc(nlp.vocab, words=words)
@@ -89,7 +89,20 @@ def detect_crisis(text: str) -> Crisis | None:
                for i in idioms):
             continue
         hits.append((list(CrisisKind).index(CrisisKind(label)), span.text, CrisisKind(label)))
+    return hits, bool(idioms)
+
+
+def detect_crisis(text: str) -> Crisis | None:
+    """The most urgent crisis a message describes, or None. Err on the side of answering."""
+    hits, _ = _scan(text)
     if not hits:
         return None
     _, matched, kind = min(hits)
     return Crisis(kind, matched)
+
+
+def only_an_idiom(text: str) -> bool:
+    """True when the message's alarming words are an idiom we know ("could kill for a pizza") and nothing
+    else in it is a crisis: then a classifier's guess of "crisis" is overruled."""
+    hits, idioms = _scan(text)
+    return idioms and not hits

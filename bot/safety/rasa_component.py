@@ -1,7 +1,8 @@
 """A Rasa NLU component that runs the safety rules on every message, after the classifiers.
 
 When the rules find a crisis, the message's intent becomes `crisis` (whatever DIET or the fallback said)
-and a `crisis_kind` entity tells the responses which numbers to give first.
+and a `crisis_kind` entity tells the responses which numbers to give first. When DIET guesses `crisis` but
+the rules recognise only an idiom ("i could kill for a takeaway"), the guess is overruled.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.dialogue_names import CRISIS, ENTITY_CRISIS_KIND
-from bot.safety.detector import detect_crisis
+from bot.dialogue_names import CRISIS, ENTITY_CRISIS_KIND, NLU_FALLBACK
+from bot.safety.detector import detect_crisis, only_an_idiom
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -28,15 +29,28 @@ class CrisisRules(GraphComponent):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            crisis = detect_crisis(message.get(TEXT) or "")
-            if crisis is None:
-                continue
-            intent = {"name": CRISIS, "confidence": 1.0}
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CRISIS]
-            message.set(INTENT, intent, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
-            entity = {"entity": ENTITY_CRISIS_KIND, "value": crisis.kind.value, "start": 0,
-                      "end": len(message.get(TEXT) or ""), "confidence": 1.0,
-                      "extractor": type(self).__name__}
-            message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
+            text = message.get(TEXT) or ""
+            crisis = detect_crisis(text)
+            if crisis is not None:
+                self._set_crisis(message, crisis.kind.value, len(text))
+            elif (message.get(INTENT) or {}).get("name") == CRISIS and only_an_idiom(text):
+                self._overrule(message)
         return messages
+
+    @staticmethod
+    def _set_crisis(message: Message, kind: str, length: int) -> None:
+        intent = {"name": CRISIS, "confidence": 1.0}
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CRISIS]
+        message.set(INTENT, intent, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
+        entity = {"entity": ENTITY_CRISIS_KIND, "value": kind, "start": 0, "end": length, "confidence": 1.0,
+                  "extractor": CrisisRules.__name__}
+        message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
+
+    @staticmethod
+    def _overrule(message: Message) -> None:
+        """The classifier said crisis, but the rules see only an idiom: say honestly we didn't understand."""
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CRISIS]
+        intent = {"name": NLU_FALLBACK, "confidence": 1.0}
+        message.set(INTENT, intent, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)

@@ -46,3 +46,22 @@ def test_a_crisis_is_flagged_for_a_worker_in_the_project_database(stack, sender)
         kinds = [row[0] for row in db.execute("select kind from crisis_flags where conversation_id = ?",
                                               (sender,))]
     assert kinds == ["self_harm"]
+
+
+def test_every_crisis_phrasing_gets_999_first_through_the_whole_bot(stack):
+    from tests.bot.safety.test_detector import CRISIS
+
+    missed = [text for text, _ in CRISIS
+              if "999" not in first_text(stack.say(f"table-{abs(hash(text))}", text))]
+    assert missed == []
+
+
+def test_no_ordinary_message_takes_the_crisis_path_through_the_whole_bot(stack):
+    from tests.bot.safety.test_detector import ORDINARY
+
+    crisis_openings = ("If you or your child are in danger", "If your baby isn't breathing",
+                       "I'm really glad you told me")
+    wrong = [text for text in ORDINARY
+             if any(m.get("text", "").startswith(crisis_openings)
+                    for m in stack.say(f"table-{abs(hash(text))}", text))]
+    assert wrong == []
