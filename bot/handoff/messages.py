@@ -6,9 +6,10 @@ import datetime as dt
 import re
 
 from bot.knowledge import Knowledge
+from bot.knowledge.schema import Need
 from bot.replies import Answer, Reply
-from bot.services.answer import DANGER_LINE, clock, when
-from bot.services.directory import find_contacts
+from bot.services.answer import DANGER_LINE, advice_line, clock, when
+from bot.services.directory import advice_lines, find_contacts
 from bot.services.hours import is_open, london, next_opening
 
 WHAT_FOR = {
@@ -68,6 +69,10 @@ def explain(knowledge: Knowledge, reason: str, at: dt.datetime) -> Answer:
         lines = [f"• {li.service.name}: {li.service.contact.phone or li.service.contact.text}"
                  for li in contacts.open_now]
         replies.append(Reply("\n".join(["Open right now if you need someone sooner:", *lines, DANGER_LINE])))
+    if reason == "legal_advice":
+        legal = [advice_line(li, at) for li in advice_lines(knowledge, Need.legal_advice, at)]
+        if legal:
+            replies.append(Reply("\n".join(["Free legal advice lines you can also try:", *legal])))
     return Answer(replies)
 
 

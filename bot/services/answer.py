@@ -48,7 +48,21 @@ def _hours(listing: Listing) -> str:
 
 def _national_line(listing: Listing) -> str:
     service = listing.service
-    return f"• {service.name}: {how_to_reach(service)}. {service.offers.capitalize()}, {_hours(listing)}."
+    line = f"• {service.name}: {how_to_reach(service)}. {service.offers.capitalize()}, {_hours(listing)}."
+    return line if service.verified else f"{line} {UNVERIFIED}"
+
+
+def advice_line(listing: Listing, at: dt.datetime) -> str:
+    """A line that may be closed: when it opens, and the unverified label where it applies."""
+    service = listing.service
+    if listing.open_now:
+        state = "open now"
+    elif listing.opens:
+        state = f"opens {when(listing.opens, at)}"
+    else:
+        state = "closed"
+    line = f"• {service.name}: {how_to_reach(service)} ({state}). {service.offers.capitalize()}."
+    return line if service.verified else f"{line} {UNVERIFIED}"
 
 
 def _local_line(listing: Listing, at: dt.datetime) -> str:

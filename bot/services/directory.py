@@ -55,6 +55,12 @@ def _listing(service: Service, at: dt.datetime) -> Listing:
     return Listing(service, is_open(service.hours, at), next_opening(service.hours, at))
 
 
+def advice_lines(knowledge: Knowledge, need: Need, at: dt.datetime) -> list[Listing]:
+    """National lines for one need (legal advice, say), open or not, so a parent knows when to call."""
+    return [_listing(s, at) for s in knowledge.services if s.national and need in s.what_for
+            and s.id != EMERGENCY]
+
+
 def find_contacts(knowledge: Knowledge, at: dt.datetime, text: str = "", council: str | None = None,
                   tonight: bool = False, limit: int = 3) -> Contacts:
     """Who to contact at `at` (or, with `tonight`, later tonight): at least one line that is open, whatever

@@ -44,7 +44,7 @@ def test_out_of_hours_the_explanation_says_when_and_gives_open_numbers():
 
 @freeze_time("2026-11-25 11:00:00")  # Wednesday morning
 def test_in_office_hours_the_explanation_is_one_message():
-    _, messages = run_action(ActionExplainHandoff(), make_tracker(intent="request_legal_advice"))
+    _, messages = run_action(ActionExplainHandoff(), make_tracker(intent="request_human"))
     assert len(messages) == 1 and "a worker should see it today" in messages[0]["text"]
 
 
@@ -111,3 +111,20 @@ def test_without_consent_the_worker_sees_no_conversation(database):
     handoff = active_handoff("parent-9")
     with session_scope() as session:
         assert session.query(HandoffMessage).filter_by(handoff_id=handoff.id).count() == 0
+
+
+@freeze_time("2026-11-24 23:00:00")  # Tuesday night
+def test_legal_requests_also_get_the_free_advice_lines_with_when_they_open_and_a_check_label():
+    _, messages = run_action(ActionExplainHandoff(), make_tracker(intent="request_legal_advice"))
+    legal = messages[-1]["text"]
+    assert legal.startswith("Free legal advice lines you can also try:")
+    cla, frg = legal.splitlines()[1:]
+    assert "0345 345 4345" in cla and "(opens tomorrow at 9am)" in cla
+    assert "0808 801 0366" in frg and "(opens tomorrow at 9:30am)" in frg
+    assert legal.count("check this with your leaving care team") == 2
+
+
+@freeze_time("2026-11-24 23:00:00")
+def test_advocacy_requests_do_not_get_the_legal_lines():
+    _, messages = run_action(ActionExplainHandoff(), make_tracker(intent="request_advocacy"))
+    assert "legal advice lines" not in texts(messages)

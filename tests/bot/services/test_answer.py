@@ -56,3 +56,12 @@ def test_in_office_hours_the_pa_route_is_offered_before_the_council_is_known():
     night = who_to_call(find_contacts(load_knowledge(), FRIDAY_NIGHT, "who can i call"))
     assert PA_ROUTE in daytime.replies[0].text
     assert PA_ROUTE not in night.replies[0].text
+
+
+def test_unverified_national_lines_are_labelled_when_listed():
+    contacts = find_contacts(load_knowledge(), WEDNESDAY_TEN, "who can i call about court its legal stuff")
+    first = who_to_call(contacts).replies[0].text
+    cla = next(line for line in first.splitlines() if "Civil Legal Advice" in line)
+    assert cla.endswith(UNVERIFIED)
+    samaritans = next(line for line in first.splitlines() if "Samaritans" in line)
+    assert UNVERIFIED not in samaritans
