@@ -7,6 +7,9 @@ import sqlite3
 import pytest
 
 pytestmark = pytest.mark.e2e
+# How each utter_crisis variant begins (domain.yml).
+CRISIS_OPENINGS = ("If you or your child are in danger", "If your baby isn't breathing",
+                   "I'm really glad you told me")
 
 
 def first_text(messages: list[dict]) -> str:
@@ -36,8 +39,7 @@ def test_crisis_in_the_middle_of_a_conversation_is_answered_first(stack, sender)
 
 def test_passing_mention_of_hurt_is_not_a_crisis(stack, sender):
     text = " ".join(m["text"] for m in stack.say(sender, "my back hurts from carrying the car seat"))
-    for crisis_words in ("in danger right now", "call 999 now", "Samaritans", "Domestic Abuse Helpline"):
-        assert crisis_words not in text
+    assert not text.startswith(CRISIS_OPENINGS)
 
 
 def test_a_crisis_is_flagged_for_a_worker_in_the_project_database(stack, sender):
@@ -59,9 +61,7 @@ def test_every_crisis_phrasing_gets_999_first_through_the_whole_bot(stack):
 def test_no_ordinary_message_takes_the_crisis_path_through_the_whole_bot(stack):
     from tests.bot.safety.test_detector import ORDINARY
 
-    crisis_openings = ("If you or your child are in danger", "If your baby isn't breathing",
-                       "I'm really glad you told me")
     wrong = [text for text in ORDINARY
-             if any(m.get("text", "").startswith(crisis_openings)
+             if any(m.get("text", "").startswith(CRISIS_OPENINGS)
                     for m in stack.say(f"table-{abs(hash(text))}", text))]
     assert wrong == []

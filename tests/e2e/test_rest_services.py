@@ -12,12 +12,12 @@ def texts(messages: list[dict]) -> list[str]:
 
 
 def test_at_2am_the_first_reply_has_numbers_open_now_then_asks_where_once(stack, sender):
-    replies = texts(stack.say(sender, "who can i call tonight"))
+    replies = texts(stack.say(sender, "who could i ring tonight"))
     assert replies[0].startswith("Open right now (2am):")
     assert "116 123" in replies[0] and "85258" in replies[0] and "999" in replies[0]
     assert "council or postcode" in replies[-1]
 
-    local = " ".join(texts(stack.say(sender, "N12 8NP")))
+    local = " ".join(texts(stack.say(sender, "N12 0QF")))
     assert "N12 looks like it's in Barnet" in local
     assert "Barnet leaving care team" in local and "should open again today at 9am" in local
     assert "check this with your leaving care team" in local
@@ -29,9 +29,9 @@ def test_at_2am_the_first_reply_has_numbers_open_now_then_asks_where_once(stack,
 
 
 def test_a_parent_who_would_rather_not_say_still_has_the_numbers(stack, sender):
-    first = texts(stack.say(sender, "is anyone open now"))
+    first = texts(stack.say(sender, "is there anyone i can ring right now"))
     assert "116 123" in first[0]
-    after = " ".join(texts(stack.say(sender, "skip")))
+    after = " ".join(texts(stack.say(sender, "rather not")))
     assert "just tell me your council or postcode" in after
 
 
@@ -43,6 +43,6 @@ def test_a_crisis_while_asked_where_they_live_gets_999_and_no_more_questions(sta
 
 
 def test_a_parent_who_ignores_the_area_question_and_asks_something_else_gets_an_answer(stack, sender):
-    stack.say(sender, "who can i call at the weekend")
+    stack.say(sender, "who do i ring on saturday")
     reply = " ".join(texts(stack.say(sender, "can i get help with housing")))
     assert "(Barnet Parenting Pledge, commitment" in reply or "Corporate Parenting Strategy" in reply
