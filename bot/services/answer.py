@@ -46,35 +46,34 @@ def _hours(listing: Listing) -> str:
     return "open 24 hours" if listing.service.hours.always else "open now"
 
 
+def _labelled(service: Service, text: str) -> str:
+    return text if service.verified else f"{text} {UNVERIFIED}"
+
+
+def _state(listing: Listing, at: dt.datetime, open_now: str, opens: str, closed: str) -> str:
+    if listing.open_now:
+        return open_now
+    return f"{opens} {when(listing.opens, at)}" if listing.opens else closed
+
+
 def _national_line(listing: Listing) -> str:
     service = listing.service
-    line = f"• {service.name}: {how_to_reach(service)}. {service.offers.capitalize()}, {_hours(listing)}."
-    return line if service.verified else f"{line} {UNVERIFIED}"
+    return _labelled(service, f"• {service.name}: {how_to_reach(service)}. {service.offers.capitalize()}, "
+                              f"{_hours(listing)}.")
 
 
 def advice_line(listing: Listing, at: dt.datetime) -> str:
     """A line that may be closed: when it opens, and the unverified label where it applies."""
     service = listing.service
-    if listing.open_now:
-        state = "open now"
-    elif listing.opens:
-        state = f"opens {when(listing.opens, at)}"
-    else:
-        state = "closed"
-    line = f"• {service.name}: {how_to_reach(service)} ({state}). {service.offers.capitalize()}."
-    return line if service.verified else f"{line} {UNVERIFIED}"
+    state = _state(listing, at, "open now", "opens", "closed")
+    return _labelled(service, f"• {service.name}: {how_to_reach(service)} ({state}). "
+                              f"{service.offers.capitalize()}.")
 
 
 def _local_line(listing: Listing, at: dt.datetime) -> str:
     service = listing.service
-    if listing.open_now:
-        state = "should be open now"
-    elif listing.opens:
-        state = f"is closed now and should open again {when(listing.opens, at)}"
-    else:
-        state = "is closed now"
-    text = f"{service.name} {state}: {how_to_reach(service)}."
-    return text if service.verified else f"{text} {UNVERIFIED}"
+    state = _state(listing, at, "should be open now", "is closed now and should open again", "is closed now")
+    return _labelled(service, f"{service.name} {state}: {how_to_reach(service)}.")
 
 
 def who_to_call(contacts: Contacts, tonight: bool = False) -> Answer:
