@@ -19,6 +19,7 @@ class Settings:
     notifications_file: Path = PROJECT_ROOT / "var" / "notifications.log"
     desk_secret: str | None = None  # signs desk sessions; unset: a random one per process
     desk_secure_cookies: bool = False  # true behind HTTPS in production
+    number_key: str | None = None  # keys the hashes of phone numbers on the opt-out list
     # On-call SMS for new handoffs, when all four are set (else a line in notifications_file).
     twilio_account_sid: str | None = None
     twilio_auth_token: str | None = None
@@ -41,6 +42,7 @@ def get_settings() -> Settings:
         database_url=env.get("VILLAGE_DATABASE_URL", f"sqlite:///{var / 'village.db'}"),
         notifications_file=Path(env.get("VILLAGE_NOTIFICATIONS_FILE", var / "notifications.log")),
         desk_secret=env.get("VILLAGE_DESK_SECRET") or None,
+        number_key=env.get("VILLAGE_NUMBER_KEY") or None,
         desk_secure_cookies=env.get("VILLAGE_DESK_SECURE_COOKIES", "false").lower() == "true",
         twilio_account_sid=env.get("TWILIO_ACCOUNT_SID") or None,
         twilio_auth_token=env.get("TWILIO_AUTH_TOKEN") or None,

@@ -86,3 +86,23 @@ class AuditEvent(Base):
     handoff_id = Column(Integer, ForeignKey("handoffs.id"), nullable=True, index=True)
     detail = Column(String(255), nullable=True)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class SmsOptOut(Base):
+    """A number that sent STOP: kept as a keyed hash, never the number itself."""
+
+    __tablename__ = "sms_opt_outs"
+
+    id = Column(Integer, primary_key=True)
+    number_key = Column(String(64), nullable=False, unique=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class SmsDelivery(Base):
+    """Twilio MessageSids already handled, so a retried webhook is processed once."""
+
+    __tablename__ = "sms_deliveries"
+
+    id = Column(Integer, primary_key=True)
+    message_sid = Column(String(64), nullable=False, unique=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)

@@ -1,0 +1,80 @@
+"""Turn a turn's replies into at most three SMS-sized segments, split at sentence boundaries.
+
+Buttons become numbered options ("Reply 1 for ..."); what does not fit is kept for "reply MORE".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SEGMENT = 160  # one GSM-7 SMS
+MAX_SEGMENTS = 3
+MORE_HINT = "(Reply MORE for the rest.)"
+SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
+
+
+@dataclass(frozen=True)
+class Option:
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Texts:
+    segments: list[str]
+    rest: str = ""  # what "MORE" sends next
+    options: tuple[Option, ...] = ()  # what "1", "2"... mean after these segments
+
+
+def numbered(options: tuple[Option, ...]) -> str:
+    if not options:
+        return ""
+    choices = ", ".join(f"{n} for {o.title}" for n, o in enumerate(options, start=1))
+    return f"Reply {choices}."
+
+
+def _pieces(text: str, width: int = SEGMENT) -> list[str]:
+    """Sentences, and any sentence longer than `width` cut at word boundaries."""
+    pieces: list[str] = []
+    for sentence in (s.strip() for s in SENTENCE_END.split(text)):
+        while len(sentence) > width:
+            cut = sentence.rfind(" ", 0, width)
+            cut = cut if cut > 0 else width
+            pieces.append(sentence[:cut].strip())
+            sentence = sentence[cut:].strip()
+        if sentence:
+            pieces.append(sentence)
+    return pieces
+
+
+def _pack(pieces: list[str], limits: list[int]) -> list[list[str]]:
+    """Group pieces greedily into segments; segment i holds at most limits[min(i, len - 1)] characters."""
+    groups: list[list[str]] = []
+    length = 0
+    for piece in pieces:
+        limit = limits[min(len(groups) - 1, len(limits) - 1)] if groups else 0
+        if groups and length + 1 + len(piece) <= limit:
+            groups[-1].append(piece)
+            length += 1 + len(piece)
+        else:
+            groups.append([piece])
+            length = len(piece)
+    return groups
+
+
+def to_texts(replies: list[str], options: tuple[Option, ...] = ()) -> Texts:
+    """The segments to send now (at most three), the rest for MORE, and the options the numbers mean."""
+    text = "\n".join(r for r in replies if r and r.strip())
+    if options:
+        text += "\n" + numbered(options)
+    groups = _pack(_pieces(text), [SEGMENT])
+    if len(groups) <= MAX_SEGMENTS:
+        return Texts([" ".join(g) for g in groups], "", options)
+    # Too long: the last segment sent keeps room for the hint; the rest waits for MORE.
+    last = SEGMENT - len(MORE_HINT) - 1
+    groups = _pack(_pieces(text, last), [SEGMENT] * (MAX_SEGMENTS - 1) + [last, SEGMENT])
+    sent = [" ".join(g) for g in groups[:MAX_SEGMENTS]]
+    sent[-1] += " " + MORE_HINT
+    rest = " ".join(piece for group in groups[MAX_SEGMENTS:] for piece in group)
+    return Texts(sent, rest, options)
