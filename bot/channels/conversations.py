@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.events import ActionExecuted, BotUttered, ConversationPaused, ConversationResumed, Event
+from rasa.shared.core.events import ActionExecuted, BotUttered, ConversationResumed, Event
 
 
 class Conversations:
@@ -36,8 +36,6 @@ class Conversations:
         events = [ConversationResumed(), BotUttered(text), ActionExecuted(ACTION_LISTEN_NAME)]
         await self.append(sender_id, events)
 
-    async def pause(self, sender_id: str) -> None:
-        await self.append(sender_id, [ConversationPaused()])
 
     def crisis_reply(self, kind: str) -> list[str]:
         """The domain's utter_crisis for this kind of crisis, split into its messages."""

@@ -8,9 +8,9 @@ import re
 from bot.knowledge import Knowledge
 from bot.knowledge.schema import Need
 from bot.replies import Answer, Reply
-from bot.services.answer import DANGER_LINE, advice_line, clock, when
-from bot.services.directory import advice_lines, find_contacts
-from bot.services.hours import is_open, london, next_opening
+from bot.services.answer import DANGER_LINE, advice_line, clock, how_to_reach, when
+from bot.services.directory import advice_lines, find_contacts, next_team_opening
+from bot.services.hours import london
 
 WHAT_FOR = {
     "advocacy": "an advocate: someone on your side who helps you say what you want and be heard",
@@ -42,19 +42,11 @@ def contact_preference(text: str) -> str | None:
     return None
 
 
-def _team_hours(knowledge: Knowledge, at: dt.datetime) -> tuple[bool, dt.datetime | None]:
-    """Whether a leaving care team is in office hours now, and else when one next opens (unverified hours)."""
-    teams = [s for s in knowledge.services if not s.national]
-    if any(is_open(s.hours, at) for s in teams):
-        return True, None
-    openings = [o for o in (next_opening(s.hours, at) for s in teams) if o is not None]
-    return False, min(openings) if openings else None
-
-
 def explain(knowledge: Knowledge, reason: str, at: dt.datetime) -> Answer:
     """One message on what will happen (who, how, when), then what is open now if it's out of hours."""
-    open_now, opens = _team_hours(knowledge, at)
-    if open_now:
+    contacts = find_contacts(knowledge, at)
+    opens = None if contacts.teams_open else next_team_opening(knowledge, at)
+    if contacts.teams_open:
         timing = "It's office hours, so a worker should see it today."
     elif opens:
         timing = (f"It's {clock(london(at))} now, outside office hours, so a worker will see it when the "
@@ -64,10 +56,8 @@ def explain(knowledge: Knowledge, reason: str, at: dt.datetime) -> Answer:
     text = (f"I can ask a worker from the leaving care team to help with {WHAT_FOR[reason]}. {timing} "
             "They'll contact you the way you choose. First, two quick questions.")
     replies = [Reply(text)]
-    if not open_now:
-        contacts = find_contacts(knowledge, at)
-        lines = [f"• {li.service.name}: {li.service.contact.phone or li.service.contact.text}"
-                 for li in contacts.open_now]
+    if not contacts.teams_open:
+        lines = [f"• {li.service.name}: {how_to_reach(li.service)}" for li in contacts.open_now]
         replies.append(Reply("\n".join(["Open right now if you need someone sooner:", *lines, DANGER_LINE])))
     if reason == "legal_advice":
         legal = [advice_line(li, at) for li in advice_lines(knowledge, Need.legal_advice, at)]

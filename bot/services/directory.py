@@ -55,6 +55,16 @@ def _listing(service: Service, at: dt.datetime) -> Listing:
     return Listing(service, is_open(service.hours, at), next_opening(service.hours, at))
 
 
+def local_teams(knowledge: Knowledge) -> list[Service]:
+    """The councils' own services (leaving care teams), whose hours are office hours."""
+    return [s for s in knowledge.services if not s.national]
+
+
+def next_team_opening(knowledge: Knowledge, at: dt.datetime) -> dt.datetime | None:
+    openings = [o for o in (next_opening(s.hours, at) for s in local_teams(knowledge)) if o is not None]
+    return min(openings) if openings else None
+
+
 def advice_lines(knowledge: Knowledge, need: Need, at: dt.datetime) -> list[Listing]:
     """National lines for one need (legal advice, say), open or not, so a parent knows when to call."""
     return [_listing(s, at) for s in knowledge.services if s.national and need in s.what_for
@@ -76,5 +86,5 @@ def find_contacts(knowledge: Knowledge, at: dt.datetime, text: str = "", council
     local = [_listing(s, at) for s in knowledge.services if council and council in s.area]
     if needs:
         local = [li for li in local if set(li.service.what_for) & set(needs)] or local
-    teams_open = any(is_open(s.hours, at) for s in knowledge.services if not s.national)
+    teams_open = any(is_open(s.hours, at) for s in local_teams(knowledge))
     return Contacts(at, needs, open_now, local, council, teams_open)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.sms.segments import Option
+from bot.replies import Button
 
 # Twilio's and the UK's usual opt-out and opt-in words; matched on the whole message, any case or spacing.
 STOP_WORDS = frozenset({"stop", "stopall", "unsubscribe", "end", "quit", "cancel", "optout"})
@@ -36,7 +36,7 @@ def is_more(text: str | None) -> bool:
     return keyword(text) in MORE_WORDS
 
 
-def chosen(text: str | None, options: tuple[Option, ...]) -> Option | None:
+def chosen(text: str | None, options: tuple[Button, ...]) -> Button | None:
     """The option a numbered reply picks ("2", " 2. "), or None."""
     word = keyword(text)
     if word.isdigit() and 1 <= int(word) <= len(options):

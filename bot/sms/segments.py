@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.replies import Button
+
 SEGMENT = 160  # one GSM-7 SMS
 MAX_SEGMENTS = 3
 MORE_HINT = "(Reply MORE for the rest.)"
@@ -15,19 +17,13 @@ SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
 
 
 @dataclass(frozen=True)
-class Option:
-    title: str
-    payload: str
-
-
-@dataclass(frozen=True)
 class Texts:
     segments: list[str]
     rest: str = ""  # what "MORE" sends next
-    options: tuple[Option, ...] = ()  # what "1", "2"... mean after these segments
+    options: tuple[Button, ...] = ()  # what "1", "2"... mean after these segments
 
 
-def numbered(options: tuple[Option, ...]) -> str:
+def numbered(options: tuple[Button, ...]) -> str:
     if not options:
         return ""
     choices = ", ".join(f"{n} for {o.title}" for n, o in enumerate(options, start=1))
@@ -63,7 +59,7 @@ def _pack(pieces: list[str], limits: list[int]) -> list[list[str]]:
     return groups
 
 
-def to_texts(replies: list[str], options: tuple[Option, ...] = ()) -> Texts:
+def to_texts(replies: list[str], options: tuple[Button, ...] = ()) -> Texts:
     """The segments to send now (at most three), the rest for MORE, and the options the numbers mean."""
     text = "\n".join(r for r in replies if r and r.strip())
     if options:

@@ -38,6 +38,7 @@ def test_out_of_hours_the_explanation_says_when_and_gives_open_numbers():
     text = texts(messages)
     assert "an advocate" in text and "outside office hours" in text and "tomorrow at 9am" in text
     assert "116 123" in text and "call 999" in text
+    assert "Shout: text SHOUT to 85258" in text
     assert events[0] == {"event": "slot", "timestamp": None, "name": names.SLOT_HANDOFF_REASON,
                          "value": "advocacy"}
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.replies import Button
 from bot.sms.keywords import chosen, is_help, is_more, is_start, is_stop
-from bot.sms.segments import Option
 
 
 @pytest.mark.parametrize("text", ["STOP", "stop", " Stop ", "STOPALL", "unsubscribe", "End", "QUIT", "cancel",
@@ -26,7 +26,7 @@ def test_start_help_more():
 
 
 def test_numbered_replies_pick_an_option():
-    options = (Option("Housing", "/ask_housing"), Option("Money", "/ask_money"))
+    options = (Button("Housing", "/ask_housing"), Button("Money", "/ask_money"))
     assert chosen("2", options) == options[1]
     assert chosen(" 1. ", options) == options[0]
     assert chosen("3", options) is None and chosen("0", options) is None and chosen("two", options) is None

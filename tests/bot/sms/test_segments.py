@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.sms.segments import MORE_HINT, SEGMENT, Option, numbered, to_texts
+from bot.replies import Button
+from bot.sms.segments import MORE_HINT, SEGMENT, numbered, to_texts
 
-YES_NO = (Option("Yes, share it", "/affirm"), Option("No", "/deny"))
+YES_NO = (Button("Yes, share it", "/affirm"), Button("No", "/deny"))
 
 
 def test_a_short_answer_is_one_segment_with_numbered_options():
