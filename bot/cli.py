@@ -87,6 +87,23 @@ def _run(args: argparse.Namespace) -> int:
     return serve(shell=args.shell, rasa_port=args.port, action_port=args.action_port)
 
 
+def _sms(args: argparse.Namespace) -> int:
+    from bot.sms.simulator import Phone, converse
+
+    phone = Phone(args.server, args.number, get_settings())
+    if args.send:
+        failed = 0
+        for text in args.send:
+            status = phone.post(text)
+            failed += status != 200
+            print(f"you> {text}" + ("" if status == 200 else f"  (HTTP {status})"))
+            for reply in phone.replies():
+                print(f"village> {reply}")
+        return 1 if failed else 0
+    print(f"Texting Village at {phone.server} from {phone.number}. Type a message; Ctrl-D to stop.")
+    return converse(phone, lambda: input("you> "), lambda line: print(line, flush=True))
+
+
 def parser() -> argparse.ArgumentParser:
     settings = get_settings()
     top = argparse.ArgumentParser(prog="village", description=__doc__)
@@ -119,6 +136,13 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     add.add_argument("--url", default=None, help="database URL (default: VILLAGE_DATABASE_URL or var/)")
     add.set_defaults(run=_add_worker)
+
+    sms = groups.add_parser("sms", help="play a phone: text a running Village without a Twilio account")
+    sms.add_argument("--server", default="http://127.0.0.1:5005", help="where Village runs")
+    sms.add_argument("--from", dest="number", default="+447700900123", help="the phone number to play")
+    sms.add_argument("--send", action="append", metavar="TEXT",
+                     help="send this text, print the replies and exit (repeatable); else interactive")
+    sms.set_defaults(run=_sms)
 
     run = groups.add_parser("run", help="start the action server and Rasa on 127.0.0.1 (Ctrl-C stops both)")
     run.add_argument("--shell", action="store_true", help="talk to the bot in this terminal instead")

@@ -26,6 +26,12 @@ class Settings:
     twilio_from_number: str | None = None
     oncall_number: str | None = None
     twilio_api_base_url: str | None = None  # only to point the client at a test double or a proxy
+    # SMS (Twilio). Replies go through Twilio's API when the SID, token and number are set; otherwise, outside
+    # production, to a local outbox file that `village sms` reads.
+    public_url: str | None = None  # the address Twilio calls (behind a proxy), for checking signatures
+    twilio_validate: bool = True  # false only for local development; refused in production
+    production: bool = False  # VILLAGE_ENV=production: no development shortcuts
+    sms_outbox_file: Path = PROJECT_ROOT / "var" / "sms_outbox.jsonl"
     support_age_limit: int = 25
     # VILLAGE_NOW pins the clock (ISO 8601 with an offset) so end-to-end tests can ask at 2am; unset in use.
     pinned_now: dt.datetime | None = None
@@ -49,6 +55,10 @@ def get_settings() -> Settings:
         twilio_from_number=env.get("TWILIO_FROM_NUMBER") or None,
         oncall_number=env.get("VILLAGE_ONCALL_NUMBER") or None,
         twilio_api_base_url=env.get("TWILIO_API_BASE_URL") or None,
+        public_url=(env.get("VILLAGE_PUBLIC_URL") or "").rstrip("/") or None,
+        twilio_validate=env.get("TWILIO_VALIDATE", "true").lower() != "false",
+        production=env.get("VILLAGE_ENV", "").lower() == "production",
+        sms_outbox_file=Path(env.get("VILLAGE_SMS_OUTBOX", var / "sms_outbox.jsonl")),
         pinned_now=_aware(env["VILLAGE_NOW"]) if env.get("VILLAGE_NOW") else None,
     )
 

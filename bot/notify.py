@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from bot.config import Settings, get_settings
+from bot.sms.sending import twilio_client
 
 log = logging.getLogger(__name__)
 
@@ -62,9 +63,4 @@ def get_notifier(settings: Settings | None = None) -> Notifier:
               settings.oncall_number)
     if not all(needed):
         return fallback
-    from twilio.rest import Client
-
-    client = Client(settings.twilio_account_sid, settings.twilio_auth_token)
-    if settings.twilio_api_base_url:
-        client.api.base_url = settings.twilio_api_base_url
-    return SmsNotifier(client, settings.twilio_from_number, settings.oncall_number, fallback)
+    return SmsNotifier(twilio_client(settings), settings.twilio_from_number, settings.oncall_number, fallback)

@@ -44,12 +44,17 @@ class Stack:
     tracker_db: Path = PROJECT_ROOT / "var" / "tracker.db"
     log: IO | None = None  # None: children print to this terminal
     action_env: dict[str, str] = field(default_factory=dict)  # e.g. VILLAGE_NOW, to pin the clock in tests
+    rasa_env: dict[str, str] = field(default_factory=dict)  # e.g. Twilio settings for the SMS channel
     database_url: str = field(default_factory=lambda: get_settings().database_url)
     processes: list[subprocess.Popen] = field(default_factory=list)
 
     @property
     def rest_url(self) -> str:
         return f"http://{HOST}:{self.rasa_port}/webhooks/rest/webhook"
+
+    @property
+    def sms_url(self) -> str:
+        return f"http://{HOST}:{self.rasa_port}/webhooks/twilio/webhook"
 
     def endpoints_file(self) -> Path:
         self.run_dir.mkdir(parents=True, exist_ok=True)
@@ -83,9 +88,12 @@ class Stack:
 
         migrate(self.database_url)
         self.start_actions()
-        self._spawn(self.rasa_args("run"))
+        self.start_rasa()
         self.wait_ready(timeout)
         return self
+
+    def start_rasa(self) -> subprocess.Popen:
+        return self._spawn(self.rasa_args("run"), self.rasa_env)
 
     def wait_ready(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout

@@ -22,6 +22,9 @@ from bot.desk.pages import render
 from bot.handoff import messages
 from bot.handoff.requests import HandoffError, audit, claim, close, get_handoff, queue, reply
 from bot.handoff.workers import authenticate, get_worker
+from bot.sms.numbers import unseal
+from bot.sms.sending import text_handoff_parent
+from bot.sms.turns import CHANNEL as SMS
 
 HEADERS = {"Cache-Control": "no-store", "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff",
            "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
@@ -130,8 +133,13 @@ class DeskChannel(InputChannel):
             if handoff is None:
                 return page("No such request.", status=404)
             await asyncio.to_thread(audit, worker.id, "view_handoff", handoff_id)
+            # The parent's number: only for the worker on the request, and only if the parent agreed to share.
+            number = None
+            if handoff.sealed_number and handoff.consent and handoff.claimed_by == worker.id:
+                number = unseal(handoff.sealed_number)
+                await asyncio.to_thread(audit, worker.id, "view_number", handoff_id)
             body = render("handoff.html", title=handoff.reference, worker=worker, csrf=session.csrf,
-                          h=handoff, thread=handoff.messages, error=error)
+                          h=handoff, thread=handoff.messages, error=error, number=number, sms=SMS)
             return page(body, status=status)
 
         @desk.route("/handoffs/<handoff_id:int>", methods=["GET"])
@@ -158,6 +166,10 @@ class DeskChannel(InputChannel):
             except HandoffError as error:
                 return await show(worker, session, handoff_id, str(error), status=409)
             await conversations.bot_says(handoff.conversation_id, text)
+            if handoff.channel == SMS:
+                problem = await text_handoff_parent(handoff.sealed_number, text)
+                if problem:
+                    return await show(worker, session, handoff_id, problem, status=502)
             return response.redirect(f"/desk/handoffs/{handoff_id}", headers=HEADERS)
 
         @desk.route("/handoffs/<handoff_id:int>/close", methods=["POST"])
@@ -168,7 +180,10 @@ class DeskChannel(InputChannel):
                 handoff = await asyncio.to_thread(close, handoff_id, worker.id, outcome)
             except HandoffError as error:
                 return await show(worker, session, handoff_id, str(error), status=409)
-            await conversations.resume(handoff.conversation_id, messages.closed(handoff.outcome))
+            goodbye = messages.closed(handoff.outcome)
+            await conversations.resume(handoff.conversation_id, goodbye)
+            if handoff.channel == SMS:
+                await text_handoff_parent(handoff.sealed_number, goodbye)  # best effort: the queue is next
             return response.redirect("/desk/", headers=HEADERS)
 
         return desk

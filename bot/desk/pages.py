@@ -12,6 +12,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 REASONS = {"advocacy": "Advocacy", "legal_advice": "Legal advice", "human": "Wants a person",
            "complaint": "Complaint"}
 CONTACTS = {"reply_here": "Reply in the chat", "call_me": "Call them", "text_me": "Text them"}
+CHANNELS = {"twilio": "SMS", "rest": "Web (REST)", "socketio": "Web chat"}
 AUTHORS = {"history_parent": "Parent (before the request)", "history_bot": "Village (before the request)",
            "parent": "Parent", "worker": "Worker", "bot": "Village"}
 
@@ -23,4 +24,4 @@ def _environment() -> Environment:
 
 def render(name: str, **context: Any) -> str:
     return _environment().get_template(name).render(reasons=REASONS, contacts=CONTACTS, authors=AUTHORS,
-                                                    **context)
+                                                    channels=CHANNELS, **context)

@@ -71,7 +71,7 @@ def confirmation(reference: str, preference: str) -> Answer:
         f"Done. Your request is with the team. Your reference is {reference}. A worker will "
         f"{CONTACT_WORDS[preference]}. Until then I'll stay quiet, and anything you send goes to the worker. "
         "If you or your baby are in danger, call 999: I'll still answer that. "
-        "To withdraw the request, say cancel."
+        "To withdraw the request, say never mind."
     )])
 
 

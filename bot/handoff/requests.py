@@ -140,3 +140,15 @@ def audit(worker_id: int | None, action: str, handoff_id: int | None = None, det
           url: str | None = None) -> None:
     with session_scope(url) as session:
         session.add(AuditEvent(worker_id=worker_id, action=action, handoff_id=handoff_id, detail=detail))
+
+
+def keep_number(conversation_id: str, sealed_number: str, url: str | None = None) -> bool:
+    """Give an SMS conversation's active handoff the parent's (sealed) number, once; True if it was kept."""
+    with session_scope(url) as session:
+        handoff = session.scalar(select(Handoff).where(Handoff.conversation_id == conversation_id,
+                                                       Handoff.state.in_(ACTIVE),
+                                                       Handoff.sealed_number.is_(None)))
+        if handoff is None:
+            return False
+        handoff.sealed_number = sealed_number
+        return True

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 
 from bot.replies import Button
 
-SEGMENT = 160  # one GSM-7 SMS
+SEGMENT = 160  # one SMS in the GSM-7 alphabet
+UNICODE_SEGMENT = 70  # one SMS once any character outside it (an emoji, a curly quote) is in the message
+GSM7 = frozenset("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                 "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
+# The knowledge files use typographic punctuation; each would make a text Unicode and cost 2-3x the parts.
+PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...",
+                       "•": "-", "\u00a0": " "})
 MAX_SEGMENTS = 3
 MORE_HINT = "(Reply MORE for the rest.)"
 SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
@@ -21,6 +27,14 @@ class Texts:
     segments: list[str]
     rest: str = ""  # what "MORE" sends next
     options: tuple[Button, ...] = ()  # what "1", "2"... mean after these segments
+
+
+def plain(text: str) -> str:
+    return text.translate(PLAIN)
+
+
+def segment_size(text: str) -> int:
+    return SEGMENT if set(text) <= GSM7 else UNICODE_SEGMENT
 
 
 def numbered(options: tuple[Button, ...]) -> str:
@@ -59,17 +73,26 @@ def _pack(pieces: list[str], limits: list[int]) -> list[list[str]]:
     return groups
 
 
+def every_segment(text: str) -> list[str]:
+    """All of a text in sentence-boundary segments, none held back (a worker's reply is sent whole)."""
+    text = plain(text)
+    width = segment_size(text)
+    return [" ".join(group) for group in _pack(_pieces(text, width), [width])]
+
+
 def to_texts(replies: list[str], options: tuple[Button, ...] = ()) -> Texts:
     """The segments to send now (at most three), the rest for MORE, and the options the numbers mean."""
     text = "\n".join(r for r in replies if r and r.strip())
     if options:
         text += "\n" + numbered(options)
-    groups = _pack(_pieces(text), [SEGMENT])
+    text = plain(text)
+    width = segment_size(text)
+    groups = _pack(_pieces(text, width), [width])
     if len(groups) <= MAX_SEGMENTS:
         return Texts([" ".join(g) for g in groups], "", options)
     # Too long: the last segment sent keeps room for the hint; the rest waits for MORE.
-    last = SEGMENT - len(MORE_HINT) - 1
-    groups = _pack(_pieces(text, last), [SEGMENT] * (MAX_SEGMENTS - 1) + [last, SEGMENT])
+    last = width - len(MORE_HINT) - 1
+    groups = _pack(_pieces(text, last), [width] * (MAX_SEGMENTS - 1) + [last, width])
     sent = [" ".join(g) for g in groups[:MAX_SEGMENTS]]
     sent[-1] += " " + MORE_HINT
     rest = " ".join(piece for group in groups[MAX_SEGMENTS:] for piece in group)

@@ -24,10 +24,13 @@ def database_url(url: str | None = None) -> str:
     return url or get_settings().database_url
 
 
-@lru_cache(maxsize=8)
 def get_engine(url: str | None = None) -> Engine:
     """One engine per database URL, made on first use; connections are checked before use."""
-    url = database_url(url)
+    return _engine(database_url(url))
+
+
+@lru_cache(maxsize=8)
+def _engine(url: str) -> Engine:
     engine = create_engine(url, future=True, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

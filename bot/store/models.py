@@ -52,6 +52,8 @@ class Handoff(Base):
     state = Column(String(16), nullable=False, default="open", index=True)
     claimed_by = Column(Integer, ForeignKey("workers.id"), nullable=True)
     outcome = Column(Text, nullable=True)
+    # SMS only: the parent's number, sealed (bot.sms.numbers.seal), so a worker's reply can reach the phone.
+    sealed_number = Column(Text, nullable=True)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
     claimed_at = Column(DateTime(timezone=True), nullable=True)
     closed_at = Column(DateTime(timezone=True), nullable=True)
@@ -106,3 +108,14 @@ class SmsDelivery(Base):
     id = Column(Integer, primary_key=True)
     message_sid = Column(String(64), nullable=False, unique=True)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class SmsPending(Base):
+    """What an SMS conversation's next "MORE" sends and what its numbers mean: only the last turn's."""
+
+    __tablename__ = "sms_pending"
+
+    conversation_id = Column(String(64), primary_key=True)
+    more = Column(Text, nullable=False, default="")
+    options = Column(Text, nullable=False, default="[]")  # JSON [[title, payload], ...]
+    updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, onupdate=utcnow)

@@ -97,7 +97,7 @@ def test_create_commits_the_handoff_pauses_the_bot_and_gives_a_reference(databas
     events, messages = run_action(ActionCreateHandoff(), history_tracker(consent=True))
     handoff = active_handoff("parent-9")
     assert events == [{"event": "pause", "timestamp": None}]
-    assert handoff.reference in messages[0]["text"] and "say cancel" in messages[0]["text"]
+    assert handoff.reference in messages[0]["text"] and "say never mind" in messages[0]["text"]
     with session_scope() as session:
         thread = [m.text for m in session.query(HandoffMessage).filter_by(handoff_id=handoff.id)]
     assert thread == ["i need an advocate", "I can ask a worker..."]

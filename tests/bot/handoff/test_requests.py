@@ -15,6 +15,7 @@ from bot.handoff.requests import (
     claim,
     close,
     create_handoff,
+    keep_number,
     queue,
     reply,
 )
@@ -107,3 +108,14 @@ def test_unknown_reason_or_contact_is_refused(db_url):
         create_handoff("p", "rest", "gossip", True, "reply_here", [], db_url)
     with pytest.raises(HandoffError):
         create_handoff("p", "rest", "advocacy", True, "carrier pigeon", [], db_url)
+
+
+def test_an_active_handoff_keeps_the_sealed_number_once(db_url):
+    assert not keep_number("parent-1", "sealed-1", db_url)  # no handoff: nothing kept
+    handoff = new(db_url)
+    assert keep_number("parent-1", "sealed-1", db_url)
+    assert not keep_number("parent-1", "sealed-2", db_url)
+    assert active_handoff("parent-1", db_url).sealed_number == "sealed-1"
+    cancel("parent-1", db_url)
+    assert not keep_number("parent-1", "sealed-3", db_url)
+    assert handoff.id

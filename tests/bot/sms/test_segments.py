@@ -49,3 +49,20 @@ def test_nothing_to_say_is_no_segments(replies):
 def test_numbered_reads_naturally():
     assert numbered(YES_NO) == "Reply 1 for Yes, share it, 2 for No."
     assert numbered(()) == ""
+
+
+def test_typographic_punctuation_is_made_plain_so_a_text_stays_in_the_sms_alphabet():
+    from bot.sms.segments import GSM7, plain
+
+    text = plain("You’re entitled to “a place to live” – see the Pledge… • now")
+    assert text == "You're entitled to \"a place to live\" - see the Pledge... - now"
+    assert set(text) <= GSM7
+    [segment] = to_texts(["It’s “free”."]).segments
+    assert segment == "It's \"free\"."
+
+
+def test_a_text_with_emoji_uses_the_shorter_unicode_segments():
+    from bot.sms.segments import UNICODE_SEGMENT
+
+    texts = to_texts(["Well done 🎉. " + "You can ask your PA about this any time. " * 4])
+    assert len(texts.segments) >= 2 and all(len(s) <= UNICODE_SEGMENT for s in texts.segments)

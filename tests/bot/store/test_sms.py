@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import sqlite3
 
-from bot.store.sms import first_delivery, is_opted_out, opt_in, opt_out
+from bot.replies import Button
+from bot.store.sms import (
+    Pending,
+    first_delivery,
+    forget_delivery,
+    is_opted_out,
+    opt_in,
+    opt_out,
+    pending,
+    remember,
+)
 
 
 def test_stop_is_remembered_until_start_and_the_number_is_not_stored(db_url):
@@ -22,3 +32,21 @@ def test_the_same_message_sid_is_processed_once(db_url):
     assert first_delivery("SM" + "1" * 32, db_url)
     assert not first_delivery("SM" + "1" * 32, db_url)
     assert first_delivery("SM" + "2" * 32, db_url)
+
+
+def test_a_failed_delivery_can_be_forgotten_so_the_retry_is_handled(db_url):
+    assert first_delivery("SM" + "3" * 32, db_url)
+    forget_delivery("SM" + "3" * 32, db_url)
+    assert first_delivery("SM" + "3" * 32, db_url)
+
+
+def test_only_the_last_turns_more_and_options_are_kept(db_url):
+    options = (Button("Yes, share it", "/affirm"), Button("No", "/deny"))
+    assert pending("sms-1", db_url) == Pending()
+    remember("sms-1", Pending("the rest", options), db_url)
+    assert pending("sms-1", db_url) == Pending("the rest", options)
+    remember("sms-1", Pending("", options), db_url)
+    assert pending("sms-1", db_url) == Pending("", options)
+    remember("sms-1", Pending(), db_url)
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as db:
+        assert db.execute("select count(*) from sms_pending").fetchone() == (0,)

@@ -1,0 +1,108 @@
+"""SMS through Twilio, safe to put on a real number (replaces Rasa's own Twilio channel).
+
+Every webhook must carry a valid X-Twilio-Signature for the public URL (403 otherwise, before anything
+else runs); Twilio's retries of a MessageSid are answered once; the rest is bot.sms.turns. The answer to
+Twilio is always an empty TwiML document: replies go out through the API, off the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from rasa.core.channels.channel import InputChannel
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.channels.conversations import Conversations
+from bot.channels.guard import OnNewMessage, guarded
+from bot.config import Settings, get_settings
+from bot.sms import signing
+from bot.sms.numbers import mask
+from bot.sms.sending import get_sender, twilio_configured
+from bot.sms.turns import CHANNEL, SmsTurns
+from bot.store.sms import first_delivery
+
+log = logging.getLogger(__name__)
+EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
+
+
+def check(settings: Settings) -> None:
+    """Refuse to start with development shortcuts in production (VILLAGE_ENV=production)."""
+    if not settings.production:
+        if not settings.twilio_validate:
+            log.warning("TWILIO_VALIDATE=false: SMS webhooks are NOT checked. Local development only.")
+        return
+    needed = {"TWILIO_ACCOUNT_SID": settings.twilio_account_sid,
+              "TWILIO_AUTH_TOKEN": settings.twilio_auth_token,
+              "TWILIO_FROM_NUMBER": settings.twilio_from_number,
+              "VILLAGE_NUMBER_KEY": settings.number_key,
+              "VILLAGE_PUBLIC_URL": settings.public_url}
+    missing = [name for name, value in needed.items() if not value]
+    if missing:
+        raise RuntimeError(f"SMS in production needs {', '.join(missing)} (see .env.example)")
+    if not settings.twilio_validate:
+        raise RuntimeError("TWILIO_VALIDATE=false is for local development only and is refused when "
+                           "VILLAGE_ENV=production")
+
+
+def twiml(status: int = 200) -> HTTPResponse:
+    return response.text(EMPTY_TWIML, status=status, content_type="text/xml")
+
+
+class SmsInput(InputChannel):
+    @classmethod
+    def name(cls) -> str:
+        return CHANNEL
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        settings = get_settings()  # settings come from the environment, not credentials.yml
+        check(settings)
+        return cls()
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        settings = get_settings()
+        token = signing.auth_token(settings)
+        conversations = Conversations()
+        turns = SmsTurns(guarded(on_new_message, conversations), get_sender(settings))
+        sms = Blueprint("village_sms", __name__)
+
+        @sms.listener("before_server_start")
+        async def remember_app(app: Any, _loop: Any) -> None:
+            conversations.app = app
+            mode = "Twilio's API" if twilio_configured(settings) else f"the outbox {settings.sms_outbox_file}"
+            log.info("SMS webhook ready; replies go through %s", mode)
+
+        @sms.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @sms.route("/webhook", methods=["POST"])
+        async def webhook(request: Request) -> HTTPResponse:
+            form = signing.Form.parse(request.body or b"")
+            if settings.twilio_validate:
+                path = request.path + (f"?{request.query_string}" if request.query_string else "")
+                url = signing.public_url(settings, path, request.url)
+                if not signing.is_signed(token, url, form, request.headers.get(signing.SIGNATURE_HEADER)):
+                    log.warning("refused an SMS webhook with a missing or wrong signature (url %s)", url)
+                    return response.text("Forbidden: bad or missing X-Twilio-Signature", status=403)
+            number = (form.first("From") or "").strip()
+            if not number:
+                return response.text("Bad request: no From number", status=400)
+            sid = form.first("MessageSid")
+            if sid and not await asyncio.to_thread(first_delivery, sid[:64]):
+                log.info("Twilio retried %s from %s; it was handled already", sid, mask(number))
+                return twiml()
+            try:
+                media = int(form.first("NumMedia") or 0)
+            except ValueError:
+                media = 0
+            log.debug("text from %s: %d characters, %d media", mask(number), len(form.first("Body") or ""),
+                      media)
+            await turns.handle_safely(number, form.first("Body") or "", media)
+            return twiml()
+
+        return sms

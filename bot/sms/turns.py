@@ -1,0 +1,115 @@
+"""One incoming text, start to finish: the keywords every SMS service must honour (STOP, START, HELP), MORE
+and numbered replies, then the bot's turn, its replies cut into at most three segments, and the sends.
+
+The channel (bot/channels/sms.py) checks the signature and duplicates first; this module never sees a
+request, only the number, the words and how many pictures came with them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+from bot.handoff.requests import active_handoff, add_message, keep_number
+from bot.replies import Button
+from bot.sms import keywords
+from bot.sms.numbers import conversation_id, mask, seal
+from bot.sms.segments import to_texts
+from bot.sms.sending import Sender, deliver
+from bot.store.sms import Pending, is_opted_out, opt_in, opt_out, pending, remember
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "twilio"  # Rasa's name for the channel: the webhook is /webhooks/twilio/webhook
+EMPTY_REPLY = "I didn't get any words in that message. Type your question, or reply HELP."
+MEDIA_ONLY_REPLY = ("I can't open pictures, voice notes or files, so I haven't seen that. "
+                    "Please type your question in words.")
+MEDIA_TOO = "(I can't open pictures or files, so I've only read your words.)"
+NOTHING_MORE = "That's everything I had. Ask me anything, or reply HELP."
+TROUBLE_REPLY = ("Sorry, something went wrong on my side and I couldn't answer that. Please try again in a "
+                 "few minutes. If you or your baby are in danger, call 999. Samaritans: 116 123, any time.")
+
+OnNewMessage = Callable[[UserMessage], Awaitable[None]]
+
+
+class SmsTurns:
+    def __init__(self, on_new_message: OnNewMessage, sender: Sender):
+        self.on_new_message, self.sender = on_new_message, sender
+
+    async def handle_safely(self, number: str, text: str, media: int = 0) -> None:
+        """handle(), and if anything fails (the database is down...), the parent still gets the 24/7
+        numbers rather than silence."""
+        try:
+            await self.handle(number, text, media)
+        except Exception:
+            log.exception("a text from %s could not be handled", mask(number))
+            try:
+                await asyncio.to_thread(self.sender.send, number, TROUBLE_REPLY)
+            except Exception as error:
+                log.error("could not text %s either: %s", mask(number), type(error).__name__)
+
+    async def handle(self, number: str, text: str, media: int = 0) -> None:
+        cid = conversation_id(number)
+        if keywords.is_stop(text):
+            await asyncio.to_thread(opt_out, number)
+            await self._note_for_worker(cid, text.strip())
+            log.info("%s opted out (STOP)", mask(number))
+            await deliver(self.sender, number, [keywords.STOPPED_REPLY], even_if_opted_out=True)
+            return
+        if keywords.is_start(text):
+            await asyncio.to_thread(opt_in, number)
+            await self.send(number, [keywords.STARTED_REPLY])
+            return
+        if await asyncio.to_thread(is_opted_out, number):
+            log.info("a text from %s, who replied STOP, was not answered (START turns texts back on)",
+                     mask(number))
+            return
+        if keywords.is_help(text):
+            await self.send(number, [keywords.HELP_REPLY])
+            return
+        state = await asyncio.to_thread(pending, cid)
+        if keywords.is_more(text):
+            await self._more(number, cid, state)
+            return
+        if not text.strip():
+            await self.send(number, [MEDIA_ONLY_REPLY if media else EMPTY_REPLY])
+            return
+        choice = keywords.chosen(text, state.options)
+        await self._turn(number, cid, choice.payload if choice else text, [MEDIA_TOO] if media else [])
+
+    async def _turn(self, number: str, cid: str, text: str, first: list[str]) -> None:
+        collector = CollectingOutputChannel()
+        try:
+            await self.on_new_message(UserMessage(text.replace("¡", "@"), collector, cid,
+                                                  input_channel=CHANNEL))
+        except Exception:
+            log.exception("the bot failed on a text from conversation %s", cid)
+            await self.send(number, [TROUBLE_REPLY])
+            return
+        replies = first + [m["text"] for m in collector.messages if m.get("text")]
+        buttons = next((m["buttons"] for m in reversed(collector.messages) if m.get("buttons")), [])
+        options = tuple(Button(b.get("title", ""), b.get("payload", "")) for b in buttons)
+        texts = to_texts(replies, options)
+        await asyncio.to_thread(remember, cid, Pending(texts.rest, texts.options))
+        await self.send(number, texts.segments)
+        # A handoff made in this turn keeps the number (sealed) so the worker's replies reach the phone.
+        await asyncio.to_thread(keep_number, cid, seal(number))
+
+    async def _more(self, number: str, cid: str, state: Pending) -> None:
+        if not state.more:
+            await self.send(number, [NOTHING_MORE])
+            return
+        texts = to_texts([state.more])
+        await asyncio.to_thread(remember, cid, Pending(texts.rest, state.options))
+        await self.send(number, texts.segments)
+
+    async def _note_for_worker(self, cid: str, text: str) -> None:
+        handoff = await asyncio.to_thread(active_handoff, cid)
+        if handoff is not None:
+            await asyncio.to_thread(add_message, handoff.id, "parent", f"{text} (texts are now switched off)")
+
+    async def send(self, number: str, bodies: list[str]) -> int:
+        return await deliver(self.sender, number, bodies)
