@@ -36,7 +36,8 @@ class ActionAnswerEntitlement(Action):
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         knowledge = await asyncio.to_thread(load_knowledge)
         question = question_from(tracker, knowledge)
-        answer = answer_question(knowledge, question, get_settings().support_age_limit)
+        short = tracker.get_latest_input_channel() == names.SMS_CHANNEL
+        answer = answer_question(knowledge, question, get_settings().support_age_limit, short=short)
         send(dispatcher, answer)
         return [SlotSet(names.SLOT_LAST_ENTRIES, answer.entry_ids or None)]
 
@@ -48,6 +49,7 @@ class ActionMoreDetails(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         knowledge = await asyncio.to_thread(load_knowledge)
-        answer = more_details(knowledge, tracker.get_slot(names.SLOT_LAST_ENTRIES) or [])
+        short = tracker.get_latest_input_channel() == names.SMS_CHANNEL
+        answer = more_details(knowledge, tracker.get_slot(names.SLOT_LAST_ENTRIES) or [], short=short)
         send(dispatcher, answer)
         return []

@@ -19,7 +19,6 @@ from bot.knowledge import load_knowledge
 from bot.notify import get_notifier
 
 log = logging.getLogger(__name__)
-SMS_CHANNEL = "twilio"
 HISTORY_TURNS = 20
 
 
@@ -39,7 +38,8 @@ class ActionExplainHandoff(Action):
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         reason = names.REASON_OF_INTENT.get(intent, "human")
         knowledge = await asyncio.to_thread(load_knowledge)
-        send(dispatcher, messages.explain(knowledge, reason, now()))
+        short = tracker.get_latest_input_channel() == names.SMS_CHANNEL
+        send(dispatcher, messages.explain(knowledge, reason, now(), short=short))
         return [SlotSet(names.SLOT_HANDOFF_REASON, reason), SlotSet(names.SLOT_HANDOFF_CONSENT, None),
                 SlotSet(names.SLOT_CONTACT_PREFERENCE, None)]
 
@@ -57,7 +57,7 @@ class ValidateHandoffForm(FormValidationAction):
         if preference is None:
             dispatcher.utter_message(text=messages.ASK_AGAIN)
             return {names.SLOT_CONTACT_PREFERENCE: None}
-        if preference != "reply_here" and tracker.get_latest_input_channel() != SMS_CHANNEL:
+        if preference != "reply_here" and tracker.get_latest_input_channel() != names.SMS_CHANNEL:
             dispatcher.utter_message(text=messages.NO_NUMBER_HERE)
             preference = "reply_here"
         return {names.SLOT_CONTACT_PREFERENCE: preference}

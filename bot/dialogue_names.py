@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# The SMS channel's name: Rasa's input channel, the domain's `channel:` variants, handoffs.channel.
+SMS_CHANNEL = "twilio"
+
 # intents
 GREET = "greet"
 GOODBYE = "goodbye"

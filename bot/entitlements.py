@@ -17,6 +17,7 @@ AGE_PATTERNS = (
     re.compile(r"\b(\d{2})\s*(?:yo|y/o|yrs?|years?\s*old)\b"),
 )
 INTENT_TOPIC_GENERAL = TOPIC_OF_INTENT[ASK_ENTITLEMENTS]
+SHORT_MENU = 3  # topics offered by SMS, where each option costs characters
 SECOND_MATCH_SHARE = 0.6  # a second entry is shown only if it scores this close to the best
 
 
@@ -30,21 +31,29 @@ def stated_age(text: str) -> int | None:
     return None
 
 
-def cited(knowledge: Knowledge, entry: Entry, text: str) -> str:
+def cited(knowledge: Knowledge, entry: Entry, text: str, short: bool = False) -> str:
+    """The text with its source: after it, or by SMS before it, so a text cut short still names it."""
+    if short:
+        return f"From the {knowledge.citation(entry)}: {text}"
     return f"{text} ({knowledge.citation(entry)})"
 
 
-def topic_buttons(knowledge: Knowledge) -> tuple[Button, ...]:
+def topic_buttons(knowledge: Knowledge, limit: int = len(MENU_TOPICS)) -> tuple[Button, ...]:
     buttons = []
-    for topic_id in MENU_TOPICS:
+    for topic_id in MENU_TOPICS[:limit]:
         topic = knowledge.topic(topic_id)
         if topic and topic_id in INTENT_OF_TOPIC:
             buttons.append(Button(topic.label[:1].upper() + topic.label[1:], f"/{INTENT_OF_TOPIC[topic_id]}"))
     return tuple(buttons)
 
 
-def answer_question(knowledge: Knowledge, question: Question, age_limit: int = 25) -> Answer:
-    """What the bot says to an entitlement question; never more than the knowledge base holds."""
+def answer_question(knowledge: Knowledge, question: Question, age_limit: int = 25,
+                    short: bool = False) -> Answer:
+    """What the bot says to an entitlement question; never more than the knowledge base holds.
+
+    `short` is for SMS: the best entry only, four topics in a menu, and MORE (the keyword) for details.
+    """
+    menu = SHORT_MENU if short else len(MENU_TOPICS)
     replies: list[Reply] = []
     age = stated_age(question.text)
     if age is not None and age > age_limit:
@@ -54,21 +63,23 @@ def answer_question(knowledge: Knowledge, question: Question, age_limit: int = 2
         replies.append(Reply(
             "I couldn't find that in the Parenting Pledge or the charter, and I don't want to guess. "
             "These are the things I can tell you about:",
-            topic_buttons(knowledge),
+            topic_buttons(knowledge, menu),
         ))
         return Answer(replies)
     best = matches[0]
-    text = cited(knowledge, best.entry, best.entry.summary)
+    text = cited(knowledge, best.entry, best.entry.summary, short)
     shown = [best.entry]
-    other = next((m for m in matches[1:] if m.score >= best.score * SECOND_MATCH_SHARE
-                  and m.entry.source.document != best.entry.source.document), None)
+    other = None if short else next((m for m in matches[1:] if m.score >= best.score * SECOND_MATCH_SHARE
+                                     and m.entry.source.document != best.entry.source.document), None)
     if other:
         text += "\n\nAlso: " + cited(knowledge, other.entry, other.entry.title)
         shown.append(other.entry)
     replies.append(Reply(text))
     next_step = f"Next step: {best.entry.next_step}"
     if question.topics[:1] == (INTENT_TOPIC_GENERAL,):
-        replies.append(Reply(f"{next_step}\n\nOr ask me about one of these:", topic_buttons(knowledge)))
+        replies.append(Reply(f"{next_step}\n\nOr ask me about one of these:", topic_buttons(knowledge, menu)))
+    elif short:
+        replies.append(Reply(f"{next_step} Reply MORE for the details, or ask me something else."))
     else:
         replies.append(Reply(f"{next_step}\n\nWant to know more?",
                              (Button("Tell me more", f"/{ASK_MORE}"),
@@ -86,14 +97,14 @@ def _over_age_reply(knowledge: Knowledge, age: int, age_limit: int) -> Reply:
     )
 
 
-def more_details(knowledge: Knowledge, entry_ids: list[str]) -> Answer:
+def more_details(knowledge: Knowledge, entry_ids: list[str], short: bool = False) -> Answer:
     """The details of what the bot last answered, with the source and the next step again."""
     entries = [e for e in (knowledge.entry(i) for i in entry_ids or []) if e is not None]
     if not entries:
         return Answer([Reply("I haven't told you about anything yet. What would you like to know about?",
                              topic_buttons(knowledge))])
     first, others = entries[0], entries[1:]
-    replies = [Reply(cited(knowledge, first, first.details))]
+    replies = [Reply(cited(knowledge, first, first.details, short))]
     text = f"Next step: {first.next_step}"
     for other in others:
         text += f"\n\nAlso from {knowledge.citation(other)}: {other.summary}"

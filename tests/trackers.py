@@ -9,13 +9,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 
 def make_tracker(*, intent: str | None = None, text: str = "", entities: list[dict] | None = None,
-                 slots: dict[str, Any] | None = None, sender: str = "parent-1") -> Tracker:
+                 slots: dict[str, Any] | None = None, sender: str = "parent-1",
+                 channel: str | None = None) -> Tracker:
     latest = {
         "text": text,
         "intent": {"name": intent, "confidence": 0.99} if intent else {},
         "entities": entities or [],
     }
-    return Tracker(sender, slots or {}, latest, [], False, None, {}, "action_listen")
+    events = [{"event": "user", "text": text, "input_channel": channel}] if channel else []
+    return Tracker(sender, slots or {}, latest, events, False, None, {}, "action_listen")
 
 
 def run_action(action, tracker: Tracker) -> tuple[list[dict], list[dict]]:

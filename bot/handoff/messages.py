@@ -8,7 +8,7 @@ import re
 from bot.knowledge import Knowledge
 from bot.knowledge.schema import Need
 from bot.replies import Answer, Reply
-from bot.services.answer import DANGER_LINE, advice_line, clock, how_to_reach, when
+from bot.services.answer import DANGER_LINE, advice_line, clock, how_to_reach, short_advice_lines, when
 from bot.services.directory import advice_lines, find_contacts, next_team_opening
 from bot.services.hours import london
 
@@ -42,10 +42,19 @@ def contact_preference(text: str) -> str | None:
     return None
 
 
-def explain(knowledge: Knowledge, reason: str, at: dt.datetime) -> Answer:
-    """One message on what will happen (who, how, when), then what is open now if it's out of hours."""
+SHORT_WHAT_FOR = {"advocacy": "an advocate", "legal_advice": "legal advice", "human": "a person to talk to",
+                  "complaint": "your complaint"}
+
+
+def explain(knowledge: Knowledge, reason: str, at: dt.datetime, short: bool = False) -> Answer:
+    """One message on what will happen (who, how, when), then what is open now if it's out of hours.
+
+    `short` is for SMS, where every 160 characters is a text: the same facts, in one message of about two.
+    """
     contacts = find_contacts(knowledge, at)
     opens = None if contacts.teams_open else next_team_opening(knowledge, at)
+    if short:
+        return _explain_short(knowledge, reason, at, contacts, opens)
     if contacts.teams_open:
         timing = "It's office hours, so a worker should see it today."
     elif opens:
@@ -63,6 +72,24 @@ def explain(knowledge: Knowledge, reason: str, at: dt.datetime) -> Answer:
         legal = [advice_line(li, at) for li in advice_lines(knowledge, Need.legal_advice, at)]
         if legal:
             replies.append(Reply("\n".join(["Free legal advice lines you can also try:", *legal])))
+    return Answer(replies)
+
+
+def _explain_short(knowledge: Knowledge, reason: str, at: dt.datetime, contacts, opens) -> Answer:
+    if contacts.teams_open:
+        timing = "It's office hours, so they should see it today."
+    elif opens:
+        timing = f"It's {clock(london(at))}, so they'll see it when the team opens, {when(opens, at)}."
+    else:
+        timing = "They'll see it when the team is next open."
+    text = f"I'll ask a leaving care worker to help with {SHORT_WHAT_FOR[reason]}. {timing}"
+    if not contacts.teams_open and contacts.open_now:
+        sooner = "; ".join(f"{li.service.name}: {how_to_reach(li.service)}" for li in contacts.open_now)
+        text += f" Sooner: {sooner}. {DANGER_LINE}"
+    replies = [Reply(text)]
+    legal = advice_lines(knowledge, Need.legal_advice, at) if reason == "legal_advice" else []
+    if legal:
+        replies.append(Reply(f"Free legal advice: {short_advice_lines(legal, at)}"))
     return Answer(replies)
 
 

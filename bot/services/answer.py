@@ -70,6 +70,14 @@ def advice_line(listing: Listing, at: dt.datetime) -> str:
                               f"{service.offers.capitalize()}.")
 
 
+def short_advice_lines(listings: list[Listing], at: dt.datetime) -> str:
+    """Advice lines in one sentence for SMS: name, how to reach, when; the unverified label once."""
+    lines = [f"{li.service.name}, {how_to_reach(li.service)} "
+             f"({_state(li, at, 'open now', 'opens', 'closed')})" for li in listings]
+    text = "; ".join(lines) + "."
+    return text if all(li.service.verified for li in listings) else f"{text} {UNVERIFIED}"
+
+
 def _local_line(listing: Listing, at: dt.datetime) -> str:
     service = listing.service
     state = _state(listing, at, "should be open now", "is closed now and should open again", "is closed now")

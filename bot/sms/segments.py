@@ -12,14 +12,14 @@ from bot.replies import Button
 
 SEGMENT = 160  # one SMS in the GSM-7 alphabet
 UNICODE_SEGMENT = 70  # one SMS once any character outside it (an emoji, a curly quote) is in the message
-GSM7 = frozenset("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                 "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
+GSM7 = frozenset("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡"
+                 "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
 # The knowledge files use typographic punctuation; each would make a text Unicode and cost 2-3x the parts.
 PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...",
                        "•": "-", "\u00a0": " "})
 MAX_SEGMENTS = 3
 MORE_HINT = "(Reply MORE for the rest.)"
-SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -80,20 +80,36 @@ def every_segment(text: str) -> list[str]:
     return [" ".join(group) for group in _pack(_pieces(text, width), [width])]
 
 
+def _cut(text: str, width: int, count: int) -> tuple[list[str], str]:
+    """At most `count` segments of the text, the last ending with the MORE hint, and what is left."""
+    last = width - len(MORE_HINT) - 1
+    groups = _pack(_pieces(text, last), [width] * (count - 1) + [last, width])
+    sent = [" ".join(g) for g in groups[:count]]
+    sent[-1] += " " + MORE_HINT
+    return sent, " ".join(piece for group in groups[count:] for piece in group)
+
+
 def to_texts(replies: list[str], options: tuple[Button, ...] = ()) -> Texts:
-    """The segments to send now (at most three), the rest for MORE, and the options the numbers mean."""
-    text = "\n".join(r for r in replies if r and r.strip())
-    if options:
-        text += "\n" + numbered(options)
+    """The segments to send now (at most three), the rest for MORE, and the options the numbers mean.
+
+    When a turn ends with a question (options), the question is always sent; it is what comes before it
+    that waits for MORE.
+    """
+    replies = [r for r in replies if r and r.strip()]
+    text = "\n".join(replies) + ("\n" + numbered(options) if options else "")
     text = plain(text)
     width = segment_size(text)
     groups = _pack(_pieces(text, width), [width])
     if len(groups) <= MAX_SEGMENTS:
         return Texts([" ".join(g) for g in groups], "", options)
-    # Too long: the last segment sent keeps room for the hint; the rest waits for MORE.
-    last = width - len(MORE_HINT) - 1
-    groups = _pack(_pieces(text, last), [width] * (MAX_SEGMENTS - 1) + [last, width])
-    sent = [" ".join(g) for g in groups[:MAX_SEGMENTS]]
-    sent[-1] += " " + MORE_HINT
-    rest = " ".join(piece for group in groups[MAX_SEGMENTS:] for piece in group)
+    earlier, asked = replies[:-1], replies[-1] if replies else ""
+    *lead, asked = asked.split("\n\n")  # the question is the last paragraph of the last reply
+    earlier += lead
+    if options and earlier:
+        question = _pack(_pieces(plain(asked + "\n" + numbered(options)), width), [width])
+        room = MAX_SEGMENTS - len(question)
+        if room >= 1:
+            before, rest = _cut(plain("\n".join(earlier)), width, room)
+            return Texts(before + [" ".join(g) for g in question], rest, options)
+    sent, rest = _cut(text, width, MAX_SEGMENTS)
     return Texts(sent, rest, options)

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
+from bot.dialogue_names import ASK_MORE, SMS_CHANNEL
 from bot.handoff.requests import active_handoff, add_message, keep_number
 from bot.replies import Button
 from bot.sms import keywords
@@ -23,16 +24,23 @@ from bot.store.sms import Pending, is_opted_out, opt_in, opt_out, pending, remem
 
 log = logging.getLogger(__name__)
 
-CHANNEL = "twilio"  # Rasa's name for the channel: the webhook is /webhooks/twilio/webhook
+CHANNEL = SMS_CHANNEL  # the webhook is /webhooks/twilio/webhook
 EMPTY_REPLY = "I didn't get any words in that message. Type your question, or reply HELP."
 MEDIA_ONLY_REPLY = ("I can't open pictures, voice notes or files, so I haven't seen that. "
                     "Please type your question in words.")
 MEDIA_TOO = "(I can't open pictures or files, so I've only read your words.)"
-NOTHING_MORE = "That's everything I had. Ask me anything, or reply HELP."
 TROUBLE_REPLY = ("Sorry, something went wrong on my side and I couldn't answer that. Please try again in a "
                  "few minutes. If you or your baby are in danger, call 999. Samaritans: 116 123, any time.")
 
 OnNewMessage = Callable[[UserMessage], Awaitable[None]]
+
+
+class TextCollector(CollectingOutputChannel):
+    """Collects a turn's replies; named like the channel so the domain's SMS variants of responses apply."""
+
+    @classmethod
+    def name(cls) -> str:
+        return CHANNEL
 
 
 class SmsTurns:
@@ -81,7 +89,7 @@ class SmsTurns:
         await self._turn(number, cid, choice.payload if choice else text, [MEDIA_TOO] if media else [])
 
     async def _turn(self, number: str, cid: str, text: str, first: list[str]) -> None:
-        collector = CollectingOutputChannel()
+        collector = TextCollector()
         try:
             await self.on_new_message(UserMessage(text.replace("¡", "@"), collector, cid,
                                                   input_channel=CHANNEL))
@@ -99,8 +107,8 @@ class SmsTurns:
         await asyncio.to_thread(keep_number, cid, seal(number))
 
     async def _more(self, number: str, cid: str, state: Pending) -> None:
-        if not state.more:
-            await self.send(number, [NOTHING_MORE])
+        if not state.more:  # the whole answer was sent: MORE asks the bot for the details
+            await self._turn(number, cid, f"/{ASK_MORE}", [])
             return
         texts = to_texts([state.more])
         await asyncio.to_thread(remember, cid, Pending(texts.rest, state.options))

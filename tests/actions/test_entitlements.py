@@ -76,3 +76,21 @@ def test_more_details_with_nothing_remembered_asks_what_to_talk_about():
     assert "haven't told you about anything yet" in messages[0]["text"]
     assert messages[0]["buttons"]
 
+
+
+def test_by_text_one_cited_entry_and_more_for_the_details():
+    tracker = make_tracker(intent="ask_housing", text="where will me and the baby live", channel="twilio")
+    events, messages = run_action(ActionAnswerEntitlement(), tracker)
+    assert len(events[0]["value"]) == 1 and "Also:" not in messages[0]["text"]
+    assert re.match(r"From the (Barnet Parenting Pledge, commitment \d+|charter “Supporting parents in and "
+                    r"leaving care”, [^:]+|Barnet Corporate Parenting Strategy 2024–2027, [^:]+): ",
+                    messages[0]["text"])  # the source first: a text cut short still names it
+    assert messages[-1]["text"].endswith("Reply MORE for the details, or ask me something else.")
+    assert not any(m.get("buttons") for m in messages)
+
+
+def test_by_text_a_general_question_offers_three_topics():
+    _, messages = run_action(ActionAnswerEntitlement(), make_tracker(
+        intent="ask_entitlements", text="what am i entitled to", channel="twilio"))
+    assert [b["payload"] for b in messages[-1]["buttons"]] == ["/ask_housing", "/ask_money",
+                                                              "/ask_childcare_work"]

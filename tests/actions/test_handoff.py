@@ -14,6 +14,7 @@ from actions.handoff import ActionCreateHandoff, ActionExplainHandoff, ValidateH
 from bot import dialogue_names as names
 from bot.config import get_settings
 from bot.handoff.requests import active_handoff
+from bot.replies import Button
 from bot.store.database import session_scope
 from bot.store.models import HandoffMessage
 from tests.trackers import make_tracker, run_action
@@ -129,3 +130,20 @@ def test_legal_requests_also_get_the_free_advice_lines_with_when_they_open_and_a
 def test_advocacy_requests_do_not_get_the_legal_lines():
     _, messages = run_action(ActionExplainHandoff(), make_tracker(intent="request_advocacy"))
     assert "legal advice lines" not in texts(messages)
+
+
+@freeze_time("2026-11-24 23:00:00")
+@pytest.mark.parametrize("intent", ["request_human", "request_legal_advice"])
+def test_by_text_the_explanation_keeps_the_facts_in_fewer_characters(intent):
+    from bot.sms.segments import to_texts
+
+    _, messages = run_action(ActionExplainHandoff(), make_tracker(intent=intent, channel="twilio"))
+    first = messages[0]["text"]
+    assert len(first) <= 320  # two texts
+    assert "tomorrow at 9am" in first and "116 123" in first and "call 999" in first
+    if intent == "request_legal_advice":
+        assert "0345 345 4345" in messages[1]["text"] and "check this with your leaving care team" in \
+            messages[1]["text"]
+    sent = to_texts([m["text"] for m in messages] + ["Can I share this chat with the worker?"],
+                    (Button("Yes", "/affirm"), Button("No", "/deny")))
+    assert sent.segments[-1].startswith("Can I share this chat")

@@ -11,12 +11,23 @@ import uuid
 import pytest
 
 from bot.stack import Stack, free_port
+from tests.fakes.twilio_api import FakeTwilioApi
 
 PINNED_NOW = "2026-11-24T02:00:00+00:00"
+# Rasa's SMS channel talks to a fake Twilio API on loopback, as if behind a proxy at PUBLIC_URL.
+TWILIO = {"TWILIO_ACCOUNT_SID": "AC" + "e" * 32, "TWILIO_AUTH_TOKEN": "e2e-auth-token",
+          "TWILIO_FROM_NUMBER": "+447700900000", "VILLAGE_PUBLIC_URL": "https://village.example.org",
+          "VILLAGE_NUMBER_KEY": "e2e-number-key"}
 
 
 @pytest.fixture(scope="session")
-def stack(tmp_path_factory):
+def twilio_api():
+    with FakeTwilioApi() as api:
+        yield api
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory, twilio_api):
     stack = Stack()
     if not stack.model.exists():
         pytest.fail(f"{stack.model} is missing: run `make train` (make test does it first)")
@@ -24,6 +35,7 @@ def stack(tmp_path_factory):
     stack.rasa_port, stack.action_port = free_port(), free_port()
     stack.run_dir, stack.tracker_db = run_dir, run_dir / "tracker.db"
     stack.action_env = {"VILLAGE_NOW": PINNED_NOW}
+    stack.rasa_env = {**TWILIO, "TWILIO_API_BASE_URL": twilio_api.url}
     stack.database_url = f"sqlite:///{run_dir / 'village.db'}"
     log = (run_dir / "servers.log").open("w")
     stack.log = log

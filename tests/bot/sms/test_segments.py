@@ -66,3 +66,15 @@ def test_a_text_with_emoji_uses_the_shorter_unicode_segments():
 
     texts = to_texts(["Well done 🎉. " + "You can ask your PA about this any time. " * 4])
     assert len(texts.segments) >= 2 and all(len(s) <= UNICODE_SEGMENT for s in texts.segments)
+
+
+def test_a_question_at_the_end_is_always_sent_and_what_came_before_it_waits_for_more():
+    before = ["A worker will see your request when the team opens at 9am. " * 7,
+              "Open now: Samaritans on 116 123, any time."]
+    texts = to_texts([*before, "Can I share this conversation with the worker?"], YES_NO)
+    assert len(texts.segments) == 3 and all(len(s) <= SEGMENT for s in texts.segments)
+    assert texts.segments[-1] == ("Can I share this conversation with the worker? "
+                                  "Reply 1 for Yes, share it, 2 for No.")
+    assert texts.segments[-2].endswith(MORE_HINT)
+    shown = " ".join(texts.segments[:-1]).replace(" " + MORE_HINT, "")
+    assert f"{shown} {texts.rest}" == " ".join(" ".join(before).split())  # nothing lost, in order

@@ -10,7 +10,7 @@ import pytest
 from bot.sms import keywords
 from bot.sms.numbers import conversation_id
 from bot.sms.segments import MORE_HINT
-from bot.sms.turns import EMPTY_REPLY, MEDIA_ONLY_REPLY, MEDIA_TOO, NOTHING_MORE, TROUBLE_REPLY, SmsTurns
+from bot.sms.turns import EMPTY_REPLY, MEDIA_ONLY_REPLY, MEDIA_TOO, TROUBLE_REPLY, SmsTurns
 from bot.store.sms import is_opted_out
 from tests.bot.sms.test_sending import Recorder
 
@@ -69,7 +69,8 @@ def test_a_long_answer_is_three_segments_then_more(turns):
     assert rest and not rest[-1].endswith(MORE_HINT)
     sent = " ".join(first + rest).replace(" " + MORE_HINT, "")
     assert sent == LONG.strip()  # nothing lost
-    assert run(turns, "MORE") == [NOTHING_MORE]
+    run(turns, "MORE")  # all of it was sent: MORE now asks the bot for the details
+    assert turns.on_new_message.heard[-1][0] == "/ask_more"
 
 
 @pytest.mark.parametrize(("text", "media", "reply"), [("", 0, EMPTY_REPLY), ("   ", 0, EMPTY_REPLY),
