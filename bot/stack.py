@@ -151,6 +151,7 @@ def serve(shell: bool = False, rasa_port: int = 5005, action_port: int = 5055) -
         print(f"\nVillage is running.\n  REST:    {stack.rest_url}\n"
               f"  Try:     curl -s -XPOST {stack.rest_url} -H 'Content-Type: application/json' "
               "-d '{\"sender\": \"me\", \"message\": \"what am I entitled to?\"}'\n"
+              f"  SMS:     .venv/bin/village sms --server http://{HOST}:{stack.rasa_port}  (plays a phone)\n"
               f"  Desk:    http://{HOST}:{stack.rasa_port}/desk/  (add a worker: "
               ".venv/bin/village desk add-worker --username NAME --name 'Full Name')\n"
               "  Stop:    Ctrl-C\n", flush=True)

@@ -253,6 +253,9 @@ def test_a_worker_sees_the_number_with_consent_and_their_replies_reach_the_phone
 
     assert say(stack, twilio_api, number, "thank you, that's fine") == []  # to the worker, not the bot
     assert "thank you, that&#39;s fine" in browser.open(page)[1]
+    crisis = say(stack, twilio_api, number, "my baby has stopped breathing")  # safety still answers
+    assert crisis and "999" in crisis[0]
+    assert rows(stack, "select urgent from handoffs where reference = ?", reference) == [(1,)]
 
     browser.open(f"{page}/close", {"csrf": browser.csrf(page), "outcome": "texted the parent"})
     assert "closed your request" in twilio_api.to(number)[-1]
