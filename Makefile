@@ -14,7 +14,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL   := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help venv nlp train run shell test lint pytest validate story-test bench clean
+.PHONY: help venv nlp train run shell test lint pytest validate story-test bench clean browser
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -49,7 +49,18 @@ shell: $(MODEL) $(SPACY_DIR)/meta.json ## talk to the bot in this terminal
 lint: $(STAMP) ## ruff
 	$(BIN)/ruff check .
 
-pytest: $(MODEL) $(SPACY_DIR)/meta.json
+CHROMIUM := /usr/bin/chromium
+
+browser: $(CHROMIUM) ## install Debian's Chromium for the widget's browser tests (never a downloaded browser)
+
+$(CHROMIUM):
+	@echo "Installing Debian's chromium package for the browser tests"
+	@if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; export DEBIAN_FRONTEND=noninteractive; \
+	  $$sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1 || \
+	  { $$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends chromium; } || \
+	  { echo "Could not install chromium: run 'apt-get install chromium' as root, then make test again"; exit 1; }
+
+pytest: $(MODEL) $(SPACY_DIR)/meta.json $(CHROMIUM)
 	$(BIN)/pytest
 
 validate: $(STAMP) $(SPACY_DIR)/meta.json

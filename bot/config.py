@@ -32,6 +32,12 @@ class Settings:
     twilio_validate: bool = True  # false only for local development; refused in production
     production: bool = False  # VILLAGE_ENV=production: no development shortcuts
     sms_outbox_file: Path = PROJECT_ROOT / "var" / "sms_outbox.jsonl"
+    # The web widget: its session ids are signed with widget_secret (else the desk secret, else a development
+    # key); council sites allowed to embed it; where "Leave this site" goes; what the privacy notice says.
+    widget_secret: str | None = None
+    widget_origins: tuple[str, ...] = ()
+    widget_exit_url: str = "https://www.bbc.co.uk/weather"
+    retention_days: int = 90
     support_age_limit: int = 25
     # VILLAGE_NOW pins the clock (ISO 8601 with an offset) so end-to-end tests can ask at 2am; unset in use.
     pinned_now: dt.datetime | None = None
@@ -59,6 +65,11 @@ def get_settings() -> Settings:
         twilio_validate=env.get("TWILIO_VALIDATE", "true").lower() != "false",
         production=env.get("VILLAGE_ENV", "").lower() == "production",
         sms_outbox_file=Path(env.get("VILLAGE_SMS_OUTBOX", var / "sms_outbox.jsonl")),
+        widget_secret=env.get("VILLAGE_WIDGET_SECRET") or None,
+        widget_origins=tuple(o.strip().rstrip("/") for o in env.get("VILLAGE_WIDGET_ORIGINS", "").split(",")
+                             if o.strip()),
+        widget_exit_url=env.get("VILLAGE_WIDGET_EXIT_URL") or "https://www.bbc.co.uk/weather",
+        retention_days=int(env.get("VILLAGE_RETENTION_DAYS") or 90),
         pinned_now=_aware(env["VILLAGE_NOW"]) if env.get("VILLAGE_NOW") else None,
     )
 

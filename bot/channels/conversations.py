@@ -28,14 +28,18 @@ class Conversations:
                 tracker.update(event)
             await agent.tracker_store.save(tracker)
 
-    async def bot_says(self, sender_id: str, text: str) -> None:
-        await self.append(sender_id, [BotUttered(text)])
+    async def bot_says(self, sender_id: str, text: str, author: str = "bot") -> None:
+        await self.append(sender_id, [BotUttered(text, metadata={"author": author})])
+
+    async def events(self, sender_id: str) -> list[Event]:
+        """The conversation's events so far (none for a conversation the tracker store doesn't have)."""
+        tracker = await self.agent.tracker_store.retrieve(sender_id)
+        return list(tracker.events) if tracker is not None else []
 
     async def resume(self, sender_id: str, text: str) -> None:
         # The policies expect the parent's next message to follow action_listen, as in any turn.
         events = [ConversationResumed(), BotUttered(text), ActionExecuted(ACTION_LISTEN_NAME)]
         await self.append(sender_id, events)
-
 
     def crisis_reply(self, kind: str) -> list[str]:
         """The domain's utter_crisis for this kind of crisis, split into its messages."""

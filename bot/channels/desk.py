@@ -15,6 +15,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels import delivery
 from bot.channels.conversations import Conversations
 from bot.config import get_settings
 from bot.desk import sessions
@@ -23,7 +24,6 @@ from bot.handoff import messages
 from bot.handoff.requests import HandoffError, audit, claim, close, get_handoff, queue, reply
 from bot.handoff.workers import authenticate, get_worker
 from bot.sms.numbers import unseal
-from bot.sms.sending import text_handoff_parent
 from bot.sms.turns import CHANNEL as SMS
 
 HEADERS = {"Cache-Control": "no-store", "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff",
@@ -165,11 +165,10 @@ class DeskChannel(InputChannel):
                 handoff = await asyncio.to_thread(reply, handoff_id, worker.id, text)
             except HandoffError as error:
                 return await show(worker, session, handoff_id, str(error), status=409)
-            await conversations.bot_says(handoff.conversation_id, text)
-            if handoff.channel == SMS:
-                problem = await text_handoff_parent(handoff.sealed_number, text)
-                if problem:
-                    return await show(worker, session, handoff_id, problem, status=502)
+            await conversations.bot_says(handoff.conversation_id, text, author="worker")
+            problem = await delivery.to_parent(handoff, text)
+            if problem:
+                return await show(worker, session, handoff_id, problem, status=502)
             return response.redirect(f"/desk/handoffs/{handoff_id}", headers=HEADERS)
 
         @desk.route("/handoffs/<handoff_id:int>/close", methods=["POST"])
@@ -182,8 +181,7 @@ class DeskChannel(InputChannel):
                 return await show(worker, session, handoff_id, str(error), status=409)
             goodbye = messages.closed(handoff.outcome)
             await conversations.resume(handoff.conversation_id, goodbye)
-            if handoff.channel == SMS:
-                await text_handoff_parent(handoff.sealed_number, goodbye)  # best effort: the queue is next
+            await delivery.to_parent(handoff, goodbye)  # best effort: the queue is next
             return response.redirect("/desk/", headers=HEADERS)
 
         return desk

@@ -17,12 +17,13 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels import delivery
 from bot.channels.conversations import Conversations
 from bot.channels.guard import OnNewMessage, guarded
 from bot.config import Settings, get_settings
 from bot.sms import signing
 from bot.sms.numbers import mask
-from bot.sms.sending import get_sender, twilio_configured
+from bot.sms.sending import get_sender, text_handoff_parent, twilio_configured
 from bot.sms.turns import CHANNEL, SmsTurns, TextCollector
 from bot.store.sms import first_delivery
 
@@ -77,7 +78,13 @@ class SmsInput(TwilioInput):
         settings = get_settings()
         token = signing.auth_token(settings)
         conversations = Conversations()
-        turns = SmsTurns(guarded(on_new_message, conversations), get_sender(settings))
+        sender = get_sender(settings)
+        turns = SmsTurns(guarded(on_new_message, conversations), sender)
+
+        async def push(handoff: Any, text: str) -> str | None:
+            return await text_handoff_parent(handoff.sealed_number, text, sender)
+
+        delivery.register(CHANNEL, push)
         sms = Blueprint("village_sms", __name__)
 
         @sms.listener("before_server_start")

@@ -54,3 +54,11 @@ def stack(tmp_path_factory, twilio_api):
 @pytest.fixture
 def sender() -> str:
     return f"e2e-{uuid.uuid4().hex}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Remember each phase's report on the test, so a browser fixture can tell the test failed."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)

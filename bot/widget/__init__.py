@@ -1,0 +1,1 @@
+"""The web widget: the page and script a council site embeds, and its unguessable session ids."""
