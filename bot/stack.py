@@ -148,7 +148,8 @@ def serve(shell: bool = False, rasa_port: int = 5005, action_port: int = 5055) -
             stack.start_actions()
             return subprocess.call(stack.rasa_args("shell"), cwd=PROJECT_ROOT)
         stack.start()
-        print(f"\nVillage is running.\n  REST:    {stack.rest_url}\n"
+        print(f"\nVillage is running.\n  Widget:  http://{HOST}:{stack.rasa_port}/  (the demo page)\n"
+              f"  REST:    {stack.rest_url}\n"
               f"  Try:     curl -s -XPOST {stack.rest_url} -H 'Content-Type: application/json' "
               "-d '{\"sender\": \"me\", \"message\": \"what am I entitled to?\"}'\n"
               f"  SMS:     .venv/bin/village sms --server http://{HOST}:{stack.rasa_port}  (plays a phone)\n"
