@@ -64,6 +64,7 @@ pytest: $(MODEL) $(SPACY_DIR)/meta.json $(CHROMIUM)
 	$(BIN)/pytest
 
 validate: $(STAMP) $(SPACY_DIR)/meta.json
+	$(BIN)/village knowledge check
 	$(BIN)/rasa data validate --fail-on-warnings
 
 story-test: $(MODEL)

@@ -13,7 +13,7 @@ from actions.replies import send
 from bot import dialogue_names as names
 from bot.config import get_settings
 from bot.entitlements import answer_question, more_details
-from bot.knowledge import Knowledge, Question, load_knowledge
+from bot.knowledge import Knowledge, Question, current_knowledge
 from bot.knowledge.search import topics_in_text
 
 
@@ -34,7 +34,7 @@ class ActionAnswerEntitlement(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
-        knowledge = await asyncio.to_thread(load_knowledge)
+        knowledge = await asyncio.to_thread(current_knowledge)
         question = question_from(tracker, knowledge)
         short = tracker.get_latest_input_channel() == names.SMS_CHANNEL
         answer = answer_question(knowledge, question, get_settings().support_age_limit, short=short)
@@ -48,7 +48,7 @@ class ActionMoreDetails(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
-        knowledge = await asyncio.to_thread(load_knowledge)
+        knowledge = await asyncio.to_thread(current_knowledge)
         short = tracker.get_latest_input_channel() == names.SMS_CHANNEL
         answer = more_details(knowledge, tracker.get_slot(names.SLOT_LAST_ENTRIES) or [], short=short)
         send(dispatcher, answer)

@@ -15,7 +15,7 @@ from bot import dialogue_names as names
 from bot.clock import now
 from bot.handoff import messages
 from bot.handoff.requests import Line, create_handoff
-from bot.knowledge import load_knowledge
+from bot.knowledge import current_knowledge
 from bot.notify import get_notifier
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ class ActionExplainHandoff(Action):
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         reason = names.REASON_OF_INTENT.get(intent, "human")
-        knowledge = await asyncio.to_thread(load_knowledge)
+        knowledge = await asyncio.to_thread(current_knowledge)
         short = tracker.get_latest_input_channel() == names.SMS_CHANNEL
         send(dispatcher, messages.explain(knowledge, reason, now(), short=short))
         return [SlotSet(names.SLOT_HANDOFF_REASON, reason), SlotSet(names.SLOT_HANDOFF_CONSENT, None),

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.replies import send
 from bot import dialogue_names as names
 from bot.clock import now
-from bot.knowledge import load_knowledge
+from bot.knowledge import current_knowledge
 from bot.places import find_place
 from bot.replies import Answer, Reply
 from bot.services.answer import local_help, who_to_call
@@ -35,7 +35,7 @@ class ActionWhoToCall(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
-        knowledge = await asyncio.to_thread(load_knowledge)
+        knowledge = await asyncio.to_thread(current_knowledge)
         text = (tracker.latest_message or {}).get("text") or ""
         at = now()
         later_tonight = asks_about_tonight(tracker) and night_ahead(at)
@@ -51,7 +51,7 @@ class ValidateLocalAreaForm(FormValidationAction):
     async def validate_council(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: dict[str, Any]) -> dict[str, Any]:
         """Whatever the answer, the question is asked once: a council we know, or "unknown"."""
-        knowledge = await asyncio.to_thread(load_knowledge)
+        knowledge = await asyncio.to_thread(current_knowledge)
         place = find_place(knowledge, str(value or ""))
         if place is None:
             return {names.SLOT_COUNCIL: names.COUNCIL_UNKNOWN}
@@ -67,7 +67,7 @@ class ActionLocalServices(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
-        knowledge = await asyncio.to_thread(load_knowledge)
+        knowledge = await asyncio.to_thread(current_knowledge)
         raw = tracker.get_slot(names.SLOT_COUNCIL)
         place = find_place(knowledge, str(raw)) if raw and raw != names.COUNCIL_UNKNOWN else None
         if place is None:

@@ -3,28 +3,79 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
-from bot.config import get_settings
+from bot.config import PROJECT_ROOT, get_settings
 
 
-def _knowledge_check(args: argparse.Namespace) -> int:
+def _load(directory: Path):
     from bot.knowledge import KnowledgeError, load_knowledge
 
     try:
-        knowledge = load_knowledge(args.dir)
+        return load_knowledge(directory)
     except KnowledgeError as error:
         print(error, file=sys.stderr)
         print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
+        return None
+
+
+def _today(args: argparse.Namespace) -> dt.date:
+    return args.today or dt.date.today()
+
+
+def _knowledge_check(args: argparse.Namespace) -> int:
+    from bot.knowledge.review import needs_training, overdue, unverified
+
+    knowledge = _load(args.dir)
+    if knowledge is None:
         return 1
     print(f"OK: {len(knowledge.entries)} entries from {len(knowledge.documents)} documents, "
           f"{len(knowledge.topics)} topics, {len(knowledge.services)} services.")
-    unverified = [f"service {s.id}: {s.source}" for s in knowledge.services if not s.verified]
-    unverified += [f"council {c.name}: {c.source}" for c in knowledge.councils if not c.verified]
-    if unverified:
-        print(f"Not verified yet ({len(unverified)}): the bot tells parents to check these.")
-        print("\n".join(f"  - {line}" for line in unverified))
+    late = overdue(knowledge, _today(args), args.review_months)
+    if late:
+        print(f"Due for review ({len(late)}): last reviewed more than {args.review_months} months ago.")
+        print("\n".join(f"  - {i.where}: {i.kind} {i.id}: last_reviewed {i.last_reviewed}" for i in late))
+    unchecked = unverified(knowledge)
+    if unchecked:
+        print(f"Not verified yet ({len(unchecked)}): the bot tells parents to check these.")
+        print("\n".join(f"  - {line}" for line in unchecked))
+    training = needs_training(knowledge)
+    if training:
+        print(f"Needs training ({len(training)}): knowledge changes take effect at once, but not these.")
+        print("\n".join(f"  - {line}" for line in training))
+    return 0
+
+
+def _knowledge_preview(args: argparse.Namespace) -> int:
+    from bot.clock import now
+    from bot.editing.preview import preview
+
+    knowledge = _load(args.dir)
+    if knowledge is None:
+        return 1
+    at = dt.datetime.fromisoformat(args.at) if args.at else now()
+    result = preview(knowledge, args.question, at)
+    print(f"Route: {result.route}")
+    for title, lines in (("Entries", result.entries), ("Services open", result.services)):
+        if lines:
+            print(f"{title}:\n" + "\n".join(f"  - {line}" for line in lines))
+    web = [line for reply in result.replies for line in reply.splitlines()]
+    print("Reply (web):\n" + "\n".join(f"  | {line}" for line in web))
+    sms = [f"  [{n}] {text}" for n, text in enumerate(result.texts, start=1)]
+    print(f"Reply (SMS, {len(sms)} text(s)):\n" + "\n".join(sms))
+    return 0
+
+
+def _knowledge_report(args: argparse.Namespace) -> int:
+    from bot.editing.report import write
+
+    knowledge = _load(args.dir)
+    if knowledge is None:
+        return 1
+    out = write(knowledge, args.out, _today(args), args.review_months)
+    print(f"Report written to {out}")
     return 0
 
 
@@ -111,9 +162,19 @@ def parser() -> argparse.ArgumentParser:
 
     knowledge = groups.add_parser("knowledge", help="check the knowledge files")
     knowledge_cmds = knowledge.add_subparsers(dest="command", required=True)
-    check = knowledge_cmds.add_parser("check", help="validate every knowledge file")
-    check.add_argument("--dir", type=Path, default=settings.knowledge_dir)
-    check.set_defaults(run=_knowledge_check)
+    check = knowledge_cmds.add_parser("check", help="validate every knowledge file; list what needs review")
+    preview = knowledge_cmds.add_parser("preview", help="what the bot would say to a question, no training")
+    preview.add_argument("question")
+    preview.add_argument("--at", help="as if asked at this time (ISO 8601 with an offset); default now")
+    report = knowledge_cmds.add_parser("report", help="an HTML page of every entry and its review status")
+    report.add_argument("--out", type=Path, default=PROJECT_ROOT / "var" / "knowledge-report.html")
+    commands = ((check, _knowledge_check), (preview, _knowledge_preview), (report, _knowledge_report))
+    for command, run in commands:
+        command.add_argument("--dir", type=Path, default=settings.knowledge_dir)
+        command.set_defaults(run=run)
+    for command in (check, report):
+        command.add_argument("--review-months", type=int, default=12, help="review at least this often")
+        command.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
 
     nlp = groups.add_parser("nlp", help="the project's spaCy pipeline")
     nlp_cmds = nlp.add_subparsers(dest="command", required=True)

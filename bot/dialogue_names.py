@@ -45,6 +45,12 @@ TOPIC_OF_INTENT: dict[str, str] = {
     "ask_preparing": "preparing",
 }
 INTENT_OF_TOPIC: dict[str, str] = {topic: intent for intent, topic in TOPIC_OF_INTENT.items()}
+# Topics parents reach without an intent of their own: by the topic words in a general question, and these.
+TOPICS_WITHOUT_INTENT: dict[str, str] = {
+    "advocacy_legal": "the handoff intents (request_advocacy, request_legal_advice)",
+    "night_help": "ask_who_to_call",
+    "health": "ask_who_to_call and the crisis rules",
+}
 
 # entities (labels of the project's spaCy entity ruler)
 ENTITY_TOPIC = "topic"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from bot.knowledge.schema import (
     TopicsFile,
 )
 
+log = logging.getLogger(__name__)
 DOCUMENTS_FILE = "sources.yml"
 TOPICS_FILE = "topics.yml"
 SERVICES_FILE = "services.yml"
@@ -38,7 +40,25 @@ def load_knowledge(directory: Path | None = None) -> Knowledge:
     directory = Path(directory or get_settings().knowledge_dir).resolve()
     files = sorted(directory.glob("*.yml"))
     versions = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
-    return _load(directory, versions)
+    knowledge = _load(directory, versions)
+    _last_good[directory] = knowledge
+    return knowledge
+
+
+_last_good: dict[Path, Knowledge] = {}
+
+
+def current_knowledge(directory: Path | None = None) -> Knowledge:
+    """For the running bot: edited files take effect at the next answer, no retraining or restart; if an edit
+    broke a file, the last good knowledge keeps answering and the problem is logged for the editor."""
+    try:
+        return load_knowledge(directory)
+    except KnowledgeError as error:
+        good = _last_good.get(Path(directory or get_settings().knowledge_dir).resolve())
+        if good is None:
+            raise
+        log.error("knowledge files have problems; still answering from the last good version:\n%s", error)
+        return good
 
 
 @lru_cache(maxsize=4)
@@ -64,7 +84,8 @@ def _load(directory: Path, versions: tuple) -> Knowledge:
     if problems:
         raise KnowledgeError(problems)
     return Knowledge(documents=documents, topics=topics, entries=[e for _, _, e, _ in entries],
-                     services=services, councils=councils)
+                     services=services, councils=councils,
+                     files={e.id: f"knowledge/{name}" for name, _, e, _ in entries})
 
 
 def _read(path: Path, model: type[BaseModel], problems: list[Problem]) -> list[Any]:

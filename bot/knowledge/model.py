@@ -14,6 +14,7 @@ class Knowledge:
     entries: list[Entry]
     services: list[Service] = field(default_factory=list)
     councils: list[Council] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)  # entry id -> the knowledge file it is in
     _by_id: dict[str, Entry] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

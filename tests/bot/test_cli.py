@@ -56,3 +56,22 @@ def test_add_worker_reads_the_password_from_stdin_and_refuses_a_short_one(db_url
     assert main(["desk", "add-worker", "--username", "kim", "--name", "Kim", "--password-stdin",
                  "--url", db_url]) == 1
     assert "at least 12" in capsys.readouterr().err
+
+
+def test_knowledge_check_lists_what_is_due_for_review(capsys):
+    assert main(["knowledge", "check", "--today", "2028-01-01"]) == 0  # due is not an error
+    out = capsys.readouterr().out
+    assert "Due for review (" in out
+    assert "  - knowledge/barnet_parenting_pledge.yml: entry pledge-02: last_reviewed 2026-11-23" in out
+
+
+def test_knowledge_preview_prints_the_route_and_the_words(capsys):
+    assert main(["knowledge", "preview", "who can i call tonight", "--at", "2026-11-24T02:00:00+00:00"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Route: who to call") and "Samaritans" in out and "Reply (SMS," in out
+
+
+def test_knowledge_report_writes_the_page(tmp_path, capsys):
+    out = tmp_path / "report.html"
+    assert main(["knowledge", "report", "--out", str(out)]) == 0
+    assert out.exists() and "pledge-02" in out.read_text()

@@ -186,3 +186,28 @@ def test_service_timetable_with_an_unknown_day_is_refused(knowledge_dir):
     write(knowledge_dir, "services.yml", text)
     [problem] = problems_of(knowledge_dir)
     assert "entry line-1: hours.weekly: unknown day 'monday'" in problem
+
+
+def test_the_running_bot_takes_edits_at_once_and_survives_a_broken_edit(tmp_path, caplog):
+    import os
+    import shutil
+
+    from bot.config import PROJECT_ROOT
+    from bot.knowledge import current_knowledge
+
+    for path in (PROJECT_ROOT / "knowledge").glob("*.yml"):
+        shutil.copy(path, tmp_path / path.name)
+    pledge = tmp_path / "barnet_parenting_pledge.yml"
+    original = pledge.read_text()
+    assert "live well" in current_knowledge(tmp_path).entry("pledge-02").summary
+
+    def edit(text: str, stamp: int) -> None:
+        pledge.write_text(text)
+        os.utime(pledge, ns=(stamp, stamp))  # a new modification time, however fast the test runs
+
+    edit(original.replace("live well: a place to live", "live well, with a place to live", 1), 10**18)
+    assert "live well, with a place to live" in current_knowledge(tmp_path).entry("pledge-02").summary
+    edit(original.replace("document: barnet_parenting_pledge", "document: missing", 1), 2 * 10**18)
+    kept = current_knowledge(tmp_path)  # broken: the last good version keeps answering
+    assert "live well, with a place to live" in kept.entry("pledge-02").summary
+    assert "unknown document 'missing'" in caplog.text

@@ -6,10 +6,12 @@ help matters most; the unit tests travel to every other time.
 
 from __future__ import annotations
 
+import shutil
 import uuid
 
 import pytest
 
+from bot.config import PROJECT_ROOT
 from bot.stack import Stack, free_port
 from tests.fakes.twilio_api import FakeTwilioApi
 
@@ -34,7 +36,10 @@ def stack(tmp_path_factory, twilio_api):
     run_dir = tmp_path_factory.mktemp("stack")
     stack.rasa_port, stack.action_port = free_port(), free_port()
     stack.run_dir, stack.tracker_db = run_dir, run_dir / "tracker.db"
-    stack.action_env = {"VILLAGE_NOW": PINNED_NOW}
+    # The action server reads a copy of the knowledge files, so a test can edit them as an editor would.
+    knowledge = run_dir / "knowledge"
+    shutil.copytree(PROJECT_ROOT / "knowledge", knowledge)
+    stack.action_env = {"VILLAGE_NOW": PINNED_NOW, "VILLAGE_KNOWLEDGE_DIR": str(knowledge)}
     stack.rasa_env = {**TWILIO, "TWILIO_API_BASE_URL": twilio_api.url}
     stack.database_url = f"sqlite:///{run_dir / 'village.db'}"
     log = (run_dir / "servers.log").open("w")
