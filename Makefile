@@ -14,7 +14,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL   := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help venv nlp train run shell test lint pytest validate story-test bench clean browser
+.PHONY: help venv nlp train run shell test lint pytest validate story-test bench eval clean browser
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -74,8 +74,13 @@ story-test: $(MODEL)
 test: lint validate pytest story-test ## set up, then ruff, pytest, rasa data validate and rasa test
 	@echo "make test: all checks passed"
 
-bench: $(MODEL) $(SPACY_DIR)/meta.json ## measure a REST turn's latency against the real servers
-	$(BIN)/python bench/rest_turns.py --turns 200
+bench: $(MODEL) $(SPACY_DIR)/meta.json ## start the real stack: cold start, latency at 1/10/50 conversations, turns/s, memory, training time
+	$(BIN)/python -m bench.performance --train
+
+eval: $(MODEL) $(SPACY_DIR)/meta.json ## quality: intent cross-validation, then the held-out set beside a TF-IDF baseline
+	$(BIN)/rasa test nlu --nlu data/nlu --config config.yml --cross-validation --folds 5 \
+	  --out var/eval/cross-validation
+	$(BIN)/python -m bench.eval_heldout
 
 clean: ## remove the model, the spaCy pipeline and local data (keeps .venv)
 	rm -rf models var

@@ -38,7 +38,7 @@ class ActionAnswerEntitlement(Action):
         question = question_from(tracker, knowledge)
         short = tracker.get_latest_input_channel() == names.SMS_CHANNEL
         answer = answer_question(knowledge, question, get_settings().support_age_limit, short=short)
-        send(dispatcher, answer)
+        send(dispatcher, answer, said=question.text)
         return [SlotSet(names.SLOT_LAST_ENTRIES, answer.entry_ids or None)]
 
 
@@ -51,5 +51,5 @@ class ActionMoreDetails(Action):
         knowledge = await asyncio.to_thread(current_knowledge)
         short = tracker.get_latest_input_channel() == names.SMS_CHANNEL
         answer = more_details(knowledge, tracker.get_slot(names.SLOT_LAST_ENTRIES) or [], short=short)
-        send(dispatcher, answer)
+        send(dispatcher, answer, said=(tracker.latest_message or {}).get("text") or "")
         return []

@@ -39,7 +39,8 @@ class ActionExplainHandoff(Action):
         reason = names.REASON_OF_INTENT.get(intent, "human")
         knowledge = await asyncio.to_thread(current_knowledge)
         short = tracker.get_latest_input_channel() == names.SMS_CHANNEL
-        send(dispatcher, messages.explain(knowledge, reason, now(), short=short))
+        said = (tracker.latest_message or {}).get("text") or ""
+        send(dispatcher, messages.explain(knowledge, reason, now(), short=short), said=said)
         return [SlotSet(names.SLOT_HANDOFF_REASON, reason), SlotSet(names.SLOT_HANDOFF_CONSENT, None),
                 SlotSet(names.SLOT_CONTACT_PREFERENCE, None)]
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.replies import Answer
+from bot.safety import SAFETY_LINE, needs_caution
 
 
-def send(dispatcher: CollectingDispatcher, answer: Answer) -> None:
+def send(dispatcher: CollectingDispatcher, answer: Answer, said: str = "") -> None:
+    """The answer's replies, after 999 and Samaritans if what the parent said has a danger word in it."""
+    if needs_caution(said):
+        dispatcher.utter_message(text=SAFETY_LINE)
     for reply in answer.replies:
         buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
         dispatcher.utter_message(text=reply.text, buttons=buttons or None)

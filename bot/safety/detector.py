@@ -19,6 +19,7 @@ class CrisisKind(str, Enum):
     baby_emergency = "baby_emergency"
     danger = "danger"
     domestic_abuse = "domestic_abuse"
+    harm_to_baby = "harm_to_baby"
     self_harm = "self_harm"
 
 
@@ -32,6 +33,7 @@ PATTERNS = {
     CrisisKind.baby_emergency: patterns.BABY_EMERGENCY,
     CrisisKind.danger: patterns.DANGER,
     CrisisKind.domestic_abuse: patterns.DOMESTIC_ABUSE,
+    CrisisKind.harm_to_baby: patterns.HARM_TO_BABY,
     CrisisKind.self_harm: patterns.SELF_HARM,
 }
 NOT_CRISIS = "not_crisis"

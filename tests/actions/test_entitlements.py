@@ -94,3 +94,15 @@ def test_by_text_a_general_question_offers_three_topics():
         intent="ask_entitlements", text="what am i entitled to", channel="twilio"))
     assert [b["payload"] for b in messages[-1]["buttons"]] == ["/ask_housing", "/ask_money",
                                                               "/ask_childcare_work"]
+
+
+def test_a_danger_word_puts_999_first_even_when_the_crisis_rules_miss():
+    from bot.safety import SAFETY_LINE, detect_crisis
+
+    text = "can i get help with money, hes been drinking since dinner and my head is all over the place"
+    assert detect_crisis(text) is None  # the net under the rules: a word, not a phrasing
+    _, messages = run_action(ActionAnswerEntitlement(), make_tracker(intent="ask_money", text=text))
+    assert messages[0]["text"] == SAFETY_LINE and "999" in SAFETY_LINE and "116 123" in SAFETY_LINE
+    grant = make_tracker(intent="ask_money", text="can i get a grant")
+    _, ordinary = run_action(ActionAnswerEntitlement(), grant)
+    assert ordinary[0]["text"] != SAFETY_LINE

@@ -54,6 +54,18 @@ CRISIS = [
     ("lo is limp", K.baby_emergency),
     ("my kid can't breathe", K.baby_emergency),
     ("baby got scalded by the kettle", K.baby_emergency),
+    # a parent afraid of hurting their baby: its own answer (put the baby down safely, step away)
+    ("im scared i might hurt my son", K.harm_to_baby),
+    ("i keep having thoughts about smothering him", K.harm_to_baby),
+    ("i dont trust myself with the baby tonight", K.harm_to_baby),
+    ("i shook her when she wouldnt stop crying", K.harm_to_baby),
+    ("i nearly hit him today", K.harm_to_baby),
+    ("ive left the baby alone and gone out", K.harm_to_baby),
+    # overdoses and plans said loosely, found missing by the held-out evaluation
+    ("ive swallowed a whole packet of paracetamol", K.self_harm),
+    ("been saving my tablets up for weeks", K.self_harm),
+    ("im stood on the bridge now", K.self_harm),
+    ("i wrote a letter for everyone", K.self_harm),
     # danger: someone breaking in, a child being taken, threats
     ("someone is breaking in", K.danger),
     ("theres someone trying to break in", K.danger),
@@ -84,6 +96,13 @@ CRISIS = [
 ]
 
 ORDINARY = [
+    # near misses for the broader rules added after the held-out evaluation
+    "i used to self harm when i was younger, does that count against me",
+    "theyre threatening me with bailiffs over council tax",
+    "im not in danger, i just want to talk to someone",
+    "can someone take the baby for an hour so i can shower",
+    "how do i stop the baby shaking the rattle at 5am lol",
+    "is it normal for a 4 month old to breathe fast when sleeping",
     "my mum will kill me if im late",
     "this heat is killing me",
     "my feet are killing me in these shoes",

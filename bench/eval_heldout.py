@@ -1,0 +1,187 @@
+"""The held-out half of the quality harness: the trained model on tests/eval/heldout.yml, beside a baseline.
+
+Reports per-intent precision/recall/F1, macro F1, the confusion list, crisis recall and answer accuracy (a
+correct answer includes one of the message's expected knowledge entries, through the bot's own intent,
+entities and search), and writes var/eval/heldout.json and var/eval/heldout.md.
+
+Usage: .venv/bin/python -m bench.eval_heldout   (or `make eval`, which also cross-validates the intents)
+Targets: macro F1 >= 0.92, crisis recall 100%, answer accuracy >= 0.90.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from sklearn.metrics import f1_score, precision_recall_fscore_support
+
+from bench.baseline_tfidf import Baseline
+from bot import dialogue_names as names
+from bot.config import PROJECT_ROOT
+from bot.entitlements import answer_question
+from bot.knowledge import Knowledge, Question, load_knowledge
+from bot.knowledge.search import topics_in_text
+from bot.safety import needs_caution
+
+HELDOUT = PROJECT_ROOT / "tests" / "eval" / "heldout.yml"
+# Safety sets written by others without seeing the rules: crisis_final.yml was never used to change them.
+CRISIS_SETS = [PROJECT_ROOT / "tests" / "eval" / name
+               for name in ("crisis_check.yml", "crisis_final.yml", "crisis_blind.yml")]
+# Replies that still give 999 and Samaritans first when the crisis path is missed: the fallback's and who to
+# call's always; the answers of actions that put SAFETY_LINE first when a caution word is in the message.
+NUMBERS_FIRST = {names.CRISIS, names.NLU_FALLBACK, names.ASK_WHO_TO_CALL}
+CAUTIOUS = {*names.TOPIC_OF_INTENT, names.ASK_MORE, *names.REASON_OF_INTENT}
+
+
+def numbers_first(intent: str, text: str) -> bool:
+    return intent in NUMBERS_FIRST or (intent in CAUTIOUS and needs_caution(text))
+OUT = PROJECT_ROOT / "var" / "eval"
+TARGETS = {"macro_f1": 0.92, "crisis_recall": 1.0, "answer_accuracy": 0.90}
+
+
+@dataclass
+class Case:
+    text: str
+    intent: str
+    entries: list[str]
+
+
+def load_cases(path: Path = HELDOUT) -> list[Case]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
+    return [Case(m["text"], m["intent"], list(m.get("entries") or [])) for m in raw]
+
+
+def bot_answer_entries(knowledge: Knowledge, text: str, intent: str, entities: list[dict]) -> list[str]:
+    """The entries the bot's answer would include, as actions/entitlements.py builds the question."""
+    if intent not in names.TOPIC_OF_INTENT:
+        return []
+    topics = [names.TOPIC_OF_INTENT[intent]]
+    for entity in entities:
+        if entity.get("entity") == names.ENTITY_TOPIC:
+            topics += topics_in_text(knowledge, str(entity.get("value", "")))
+    answer = answer_question(knowledge, Question(text=text, topics=tuple(dict.fromkeys(topics))))
+    return answer.entry_ids
+
+
+async def parse_all(model: Path, texts: list[str]) -> list[dict]:
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+    return [await agent.parse_message(text) for text in texts]
+
+
+def scores(cases: list[Case], predicted: list[str], answered: list[list[str]]) -> dict:
+    rows = list(zip(cases, predicted, answered, strict=True))
+    gold = [c.intent for c in cases]
+    labels = sorted(set(gold))
+    per_label = zip(labels, *precision_recall_fscore_support(gold, predicted, labels=labels, zero_division=0),
+                    strict=True)
+    macro = f1_score(gold, predicted, labels=labels, average="macro", zero_division=0)
+    crisis = [p == names.CRISIS for c, p, _ in rows if c.intent == names.CRISIS]
+    with_entries = [(c, a) for c, _, a in rows if c.entries]
+    correct = sum(bool(set(c.entries) & set(a)) for c, a in with_entries)
+    confusion = Counter((c.intent, p) for c, p, _ in rows if c.intent != p)
+    examples: dict[tuple[str, str], list[str]] = {}
+    for case, p, _ in rows:
+        if case.intent != p:
+            examples.setdefault((case.intent, p), []).append(case.text)
+    return {
+        "messages": len(cases),
+        "macro_f1": round(float(macro), 4),
+        "accuracy": round(sum(c.intent == p for c, p, _ in rows) / len(cases), 4),
+        "crisis_recall": round(sum(crisis) / len(crisis), 4) if crisis else None,
+        "crisis_missed": [c.text for c, p, _ in rows if c.intent == names.CRISIS and p != names.CRISIS],
+        "crisis_false_alarms": sum(p == names.CRISIS and c.intent != names.CRISIS for c, p, _ in rows),
+        "answer_accuracy": round(correct / len(with_entries), 4) if with_entries else None,
+        "answer_cases": len(with_entries),
+        "per_intent": {label: {"precision": round(float(p), 3), "recall": round(float(r), 3),
+                               "f1": round(float(f), 3), "support": int(s)}
+                       for label, p, r, f, s in per_label},
+        "confusion": [{"true": t, "predicted": p, "count": n, "examples": examples[(t, p)][:3]}
+                      for (t, p), n in confusion.most_common()],
+    }
+
+
+def crisis_set(path: Path, predicted: list[str], texts: list[dict]) -> dict:
+    """Recall by kind and false alarms on a crisis/near-miss set."""
+    pairs = [(p == names.CRISIS, m) for p, m in zip(predicted, texts, strict=True)]
+    crisis = [(found, m) for found, m in pairs if m.get("crisis")]
+    numbers = [numbers_first(p, m["text"]) for p, m in zip(predicted, texts, strict=True) if m.get("crisis")]
+    kinds = sorted({m["kind"] for _, m in crisis})
+    return {"set": path.name, "crisis": len(crisis),
+            "recall": round(sum(found for found, _ in crisis) / max(1, len(crisis)), 4),
+            "numbers_first": round(sum(numbers) / max(1, len(numbers)), 4),
+            "by_kind": {k: f"{sum(f for f, m in crisis if m['kind'] == k)}/"
+                           f"{sum(m['kind'] == k for _, m in crisis)}" for k in kinds},
+            "missed": [m["text"] for found, m in crisis if not found],
+            "false_alarms": [m["text"] for found, m in pairs if found and not m.get("crisis")],
+            "near_misses": len(pairs) - len(crisis)}
+
+
+def markdown(bot: dict, baseline: dict) -> str:
+    lines = ["| measure | Village (trained model) | TF-IDF baseline | target |", "|---|---|---|---|"]
+    for key, label in (("macro_f1", "macro F1 (intents)"), ("accuracy", "intent accuracy"),
+                       ("crisis_recall", "crisis recall"), ("crisis_false_alarms", "crisis false alarms"),
+                       ("answer_accuracy", "answer accuracy")):
+        target = TARGETS.get(key)
+        lines.append(f"| {label} | {bot[key]} | {baseline[key]} | {'>= ' + str(target) if target else ''} |")
+    lines += ["", f"{bot['messages']} held-out messages, {bot['answer_cases']} with expected entries.", "",
+              "| intent | precision | recall | F1 | support | baseline F1 |", "|---|---|---|---|---|---|"]
+    for label, row in bot["per_intent"].items():
+        base = baseline["per_intent"][label]["f1"]
+        lines.append(f"| {label} | {row['precision']} | {row['recall']} | {row['f1']} | {row['support']} "
+                     f"| {base} |")
+    lines += ["", "Confusions (true -> predicted), the model:", ""]
+    lines += [f"- {c['true']} -> {c['predicted']} ({c['count']}): {'; '.join(c['examples'])}"
+              for c in bot["confusion"]]
+    if bot["crisis_missed"]:
+        lines += ["", "CRISIS MESSAGES MISSED:", *[f"- {t}" for t in bot["crisis_missed"]]]
+    for result in bot.get("crisis_sets", []):
+        lines += ["", f"Safety set {result['set']}: crisis recall {result['recall']}, 999 in the first reply "
+                      f"{result['numbers_first']} "
+                      f"({result['crisis']} crisis messages; by kind {result['by_kind']}), "
+                      f"{len(result['false_alarms'])} false alarms in {result['near_misses']} near misses."]
+        lines += [f"- missed: {t}" for t in result["missed"]]
+        lines += [f"- false alarm: {t}" for t in result["false_alarms"]]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", type=Path, default=PROJECT_ROOT / "models" / "village.tar.gz")
+    args = parser.parse_args()
+    cases = load_cases()
+    knowledge = load_knowledge()
+    parsed = asyncio.run(parse_all(args.model, [c.text for c in cases]))
+    predicted = [p["intent"]["name"] for p in parsed]
+    answered = [bot_answer_entries(knowledge, c.text, i, p.get("entities") or [])
+                for c, i, p in zip(cases, predicted, parsed, strict=True)]
+    baseline = Baseline.train(knowledge)
+    base_predicted = [baseline.intent(c.text) for c in cases]
+    base_answered = [[baseline.best_entry(c.text)] if c.entries else [] for c in cases]
+    bot, base = scores(cases, predicted, answered), scores(cases, base_predicted, base_answered)
+    bot["crisis_sets"] = []
+    for path in CRISIS_SETS:
+        if path.exists():
+            texts = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
+            parsed_set = asyncio.run(parse_all(args.model, [m["text"] for m in texts]))
+            bot["crisis_sets"].append(crisis_set(path, [p["intent"]["name"] for p in parsed_set], texts))
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "heldout.json").write_text(json.dumps({"village": bot, "baseline": base}, indent=2))
+    report = markdown(bot, base)
+    (OUT / "heldout.md").write_text(report)
+    print(report)
+    met = (bot["macro_f1"] >= TARGETS["macro_f1"] and bot["crisis_recall"] == 1.0
+           and bot["answer_accuracy"] >= TARGETS["answer_accuracy"])
+    print("Targets met." if met else "Targets NOT met (see above).")
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
