@@ -7,6 +7,7 @@ from typing import Any
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint
 
+from bot.channels import speedups
 from bot.channels.conversations import Conversations
 from bot.channels.guard import OnNewMessage, guarded
 
@@ -17,6 +18,7 @@ class GuardedRestInput(RestInput):
         return "rest"  # keeps the URL /webhooks/rest/webhook
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        speedups.install()
         conversations = Conversations()
         blueprint = super().blueprint(guarded(on_new_message, conversations))
 

@@ -17,7 +17,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels import delivery
+from bot.channels import delivery, speedups
 from bot.channels.conversations import Conversations
 from bot.channels.guard import OnNewMessage, guarded
 from bot.config import Settings, get_settings
@@ -75,6 +75,7 @@ class SmsInput(TwilioInput):
         return TextCollector()
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        speedups.install()
         settings = get_settings()
         token = signing.auth_token(settings)
         conversations = Conversations()

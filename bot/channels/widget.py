@@ -16,7 +16,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from bot.channels import delivery
+from bot.channels import delivery, speedups
 from bot.channels.conversations import Conversations
 from bot.channels.guard import guarded
 from bot.config import get_settings
@@ -42,6 +42,7 @@ class WidgetInput(SocketIOInput):
         return "/"  # the demo page and /widget.js live at the top of the site
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> SocketBlueprint:
+        speedups.install()
         settings = get_settings()
         origins = list(settings.widget_origins) or None  # None: the page's own origin only
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins=origins)
