@@ -78,7 +78,7 @@ bench: $(MODEL) $(SPACY_DIR)/meta.json ## start the real stack: cold start, late
 	$(BIN)/python -m bench.performance --train
 
 eval: $(MODEL) $(SPACY_DIR)/meta.json ## quality: intent cross-validation, then the held-out set beside a TF-IDF baseline
-	$(BIN)/rasa test nlu --nlu data/nlu --config config.yml --cross-validation --folds 5 \
+	$(BIN)/rasa test nlu --nlu data/nlu --config config.yml --cross-validation --folds 3 \
 	  --out var/eval/cross-validation
 	$(BIN)/python -m bench.eval_heldout
 
