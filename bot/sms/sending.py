@@ -12,7 +12,6 @@ import datetime as dt
 import json
 import logging
 import threading
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -76,12 +75,6 @@ def get_sender(settings: Settings | None = None) -> Sender:
     return OutboxSender(settings.sms_outbox_file)
 
 
-@lru_cache(maxsize=1)
-def default_sender() -> Sender:
-    """The process's sender, made on first use (a desk without SMS never needs one)."""
-    return get_sender()
-
-
 async def deliver(sender: Sender, number: str, bodies: list[str], even_if_opted_out: bool = False) -> int:
     """Send each text in order; how many were sent. Opted-out numbers get nothing (but STOP's one reply)."""
     if not even_if_opted_out and await asyncio.to_thread(is_opted_out, number):
@@ -100,8 +93,7 @@ async def deliver(sender: Sender, number: str, bodies: list[str], even_if_opted_
     return sent
 
 
-async def text_handoff_parent(sealed_number: str | None, text: str,
-                              sender: Sender | None = None) -> str | None:
+async def text_handoff_parent(sealed_number: str | None, text: str, sender: Sender) -> str | None:
     """A worker's words to an SMS parent, sent whole; None when sent, else what the worker should know."""
     number = unseal(sealed_number)
     if number is None:
@@ -109,7 +101,7 @@ async def text_handoff_parent(sealed_number: str | None, text: str,
     if await asyncio.to_thread(is_opted_out, number):
         return "Your reply is saved, but this parent replied STOP, so texts can't be sent to them."
     bodies = every_segment(text)
-    sent = await deliver(sender or default_sender(), number, bodies)
+    sent = await deliver(sender, number, bodies)
     if sent < len(bodies):
         return (f"Your reply is saved, but only {sent} of {len(bodies)} texts went: the SMS service "
                 "refused or is down. Try again shortly.")

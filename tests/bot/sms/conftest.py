@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from bot.config import get_settings
-from bot.sms.sending import default_sender
 
 
 @pytest.fixture
@@ -14,7 +13,5 @@ def sms_env(db_url, monkeypatch, tmp_path):
     monkeypatch.setenv("VILLAGE_SMS_OUTBOX", str(tmp_path / "outbox.jsonl"))
     monkeypatch.setenv("VILLAGE_NUMBER_KEY", "unit-test-key")
     get_settings.cache_clear()
-    default_sender.cache_clear()
     yield get_settings()
     get_settings.cache_clear()
-    default_sender.cache_clear()
