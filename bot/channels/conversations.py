@@ -7,6 +7,8 @@ from typing import Any
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, BotUttered, ConversationResumed, Event
 
+from bot.safety.answers import crisis_answer
+
 
 class Conversations:
     """The running Rasa agent's tracker and lock stores; set when the server starts."""
@@ -43,8 +45,4 @@ class Conversations:
 
     def crisis_reply(self, kind: str) -> list[str]:
         """The domain's utter_crisis for this kind of crisis, split into its messages."""
-        variants = self.agent.domain.responses.get("utter_crisis", [])
-        chosen = next((v for v in variants for c in v.get("condition") or []
-                       if c.get("name") == "crisis_kind" and c.get("value") == kind), None)
-        chosen = chosen or next(v for v in variants if not v.get("condition"))
-        return [part for part in chosen["text"].split("\n\n") if part.strip()]
+        return crisis_answer(self.agent.domain.responses.get("utter_crisis", []), kind)

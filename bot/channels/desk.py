@@ -20,11 +20,11 @@ from bot.channels.conversations import Conversations
 from bot.config import get_settings
 from bot.desk import sessions
 from bot.desk.pages import render
+from bot.dialogue_names import SMS_CHANNEL as SMS
 from bot.handoff import messages
 from bot.handoff.requests import HandoffError, audit, claim, close, get_handoff, queue, reply
 from bot.handoff.workers import authenticate, get_worker
 from bot.sms.numbers import unseal
-from bot.sms.turns import CHANNEL as SMS
 
 HEADERS = {"Cache-Control": "no-store", "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff",
            "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",

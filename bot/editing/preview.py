@@ -21,6 +21,7 @@ from bot.knowledge import Knowledge, Question, search
 from bot.knowledge.search import topics_in_text
 from bot.replies import Answer
 from bot.safety import detect_crisis
+from bot.safety.answers import crisis_answer
 from bot.services.answer import who_to_call
 from bot.services.directory import find_contacts, needs_in_text
 from bot.sms.segments import to_texts
@@ -39,22 +40,15 @@ class Preview:
 
 
 @cache
-def _crisis_replies(domain: Path = PROJECT_ROOT / "domain.yml") -> dict[str, str]:
-    variants = yaml.safe_load(domain.read_text(encoding="utf-8"))["responses"]["utter_crisis"]
-    replies = {}
-    for variant in variants:
-        kinds = [c.get("value") for c in variant.get("condition") or [] if c.get("name") == "crisis_kind"]
-        replies[kinds[0] if kinds else ""] = variant["text"]
-    return replies
+def _crisis_variants(domain: Path = PROJECT_ROOT / "domain.yml") -> list[dict]:
+    return yaml.safe_load(domain.read_text(encoding="utf-8"))["responses"]["utter_crisis"]
 
 
 def preview(knowledge: Knowledge, text: str, at: dt.datetime) -> Preview:
     crisis = detect_crisis(text)
     if crisis is not None:
-        replies = _crisis_replies()
-        reply = replies.get(crisis.kind.value, replies[""])
         result = Preview(f"safety: the crisis rules fire ({crisis.kind.value}), before anything else",
-                         replies=reply.split("\n\n"))
+                         replies=crisis_answer(_crisis_variants(), crisis.kind.value))
     elif CALL_WORDS.search(text) or needs_in_text(text):
         contacts = find_contacts(knowledge, at, text)
         answer = who_to_call(contacts)
