@@ -119,3 +119,22 @@ class SmsPending(Base):
     more = Column(Text, nullable=False, default="")
     options = Column(Text, nullable=False, default="[]")  # JSON [[title, payload], ...]
     updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, onupdate=utcnow)
+
+
+class PurgeRun(Base):
+    """One run of `village purge`: when, its cutoff and how many rows of each kind went. No ids, no text."""
+
+    __tablename__ = "purge_runs"
+
+    id = Column(Integer, primary_key=True)
+    ran_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
+    cutoff = Column(DateTime(timezone=True), nullable=False)
+    conversations = Column(Integer, nullable=False, default=0)
+    events = Column(Integer, nullable=False, default=0)
+    handoffs = Column(Integer, nullable=False, default=0)
+    handoff_messages = Column(Integer, nullable=False, default=0)
+    audit_events = Column(Integer, nullable=False, default=0)
+    crisis_flags = Column(Integer, nullable=False, default=0)
+    sms_deliveries = Column(Integer, nullable=False, default=0)
+    sms_pending = Column(Integer, nullable=False, default=0)
+    handoffs_kept_open = Column(Integer, nullable=False, default=0)  # past the period but open or claimed
