@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from bot.limits import Rule, parse_rules
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -39,6 +41,13 @@ class Settings:
     widget_exit_url: str = "https://www.bbc.co.uk/weather"
     retention_days: int = 90
     support_age_limit: int = 25
+    # Rate limits (bot/limits.py), each "count/window" rules: per SMS number, per widget session, new widget
+    # sessions per client address, and every text sent (the toll-fraud guard). "off" turns one off.
+    sms_limits: tuple[Rule, ...] = parse_rules("15/5m,100/1d")
+    widget_limits: tuple[Rule, ...] = parse_rules("30/1m,300/1d")
+    widget_new_sessions: tuple[Rule, ...] = parse_rules("20/1h")
+    sms_sent_cap: tuple[Rule, ...] = parse_rules("600/1h")
+    trusted_proxies: int = 0  # proxies in front that append to X-Forwarded-For; 0: use the peer's address
     # VILLAGE_NOW pins the clock (ISO 8601 with an offset) so end-to-end tests can ask at 2am; unset in use.
     pinned_now: dt.datetime | None = None
 
@@ -70,6 +79,11 @@ def get_settings() -> Settings:
                              if o.strip()),
         widget_exit_url=env.get("VILLAGE_WIDGET_EXIT_URL") or "https://www.bbc.co.uk/weather",
         retention_days=int(env.get("VILLAGE_RETENTION_DAYS") or 90),
+        sms_limits=parse_rules(env.get("VILLAGE_SMS_LIMITS") or "15/5m,100/1d"),
+        widget_limits=parse_rules(env.get("VILLAGE_WIDGET_LIMITS") or "30/1m,300/1d"),
+        widget_new_sessions=parse_rules(env.get("VILLAGE_WIDGET_NEW_SESSIONS") or "20/1h"),
+        sms_sent_cap=parse_rules(env.get("VILLAGE_SMS_SENT_CAP") or "600/1h"),
+        trusted_proxies=int(env.get("VILLAGE_TRUSTED_PROXIES") or 0),
         pinned_now=_aware(env["VILLAGE_NOW"]) if env.get("VILLAGE_NOW") else None,
     )
 
