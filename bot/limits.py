@@ -111,7 +111,8 @@ class Limiter:
             state.claimed.add(what)
             return True
 
-    def __len__(self) -> int:
+    def remembered(self) -> int:
+        """How many keys are held in memory (not __len__, which would make an empty limiter falsy)."""
         return len(self._keys)
 
     def _forget_idle(self, now: float) -> None:

@@ -1,8 +1,9 @@
 """SMS through Twilio, safe to put on a real number: Rasa's Twilio channel with its gaps closed.
 
 Every webhook must carry a valid X-Twilio-Signature for the public URL (403 otherwise, before anything
-else runs); Twilio's retries of a MessageSid are answered once; the rest is bot.sms.turns. The answer to
-Twilio is always an empty TwiML document: replies go out through the API, off the event loop.
+else runs); Twilio's retries of a MessageSid are answered once; the rest is bot.sms.turns, which limits each
+number (VILLAGE_SMS_LIMITS). The answer to Twilio is always an empty TwiML document: replies go out through
+the API, off the event loop, and all of them together under one cap (VILLAGE_SMS_SENT_CAP) against toll fraud.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ from bot.channels import delivery, speedups
 from bot.channels.conversations import Conversations
 from bot.channels.guard import OnNewMessage, guarded
 from bot.config import Settings, get_settings
+from bot.limits import Limiter
 from bot.sms import signing
 from bot.sms.numbers import mask
-from bot.sms.sending import get_sender, text_handoff_parent, twilio_configured
+from bot.sms.sending import Sender, get_sender, text_handoff_parent, twilio_configured
 from bot.sms.turns import CHANNEL, SmsTurns, TextCollector
 from bot.store.sms import first_delivery
 
@@ -48,6 +50,29 @@ def check(settings: Settings) -> None:
     if not settings.twilio_validate:
         raise RuntimeError("TWILIO_VALIDATE=false is for local development only and is refused when "
                            "VILLAGE_ENV=production")
+
+
+class SendingCapped(RuntimeError):
+    """Village has sent as many texts as VILLAGE_SMS_SENT_CAP allows for now; this one was not sent."""
+
+
+class CappedSender:
+    """Every text this channel sends (answers, notices, workers' replies) counts toward one cap, so a flood
+    from many numbers can't run up a bill. Beyond it nothing is sent, crisis answers included: a cap that
+    some texts could pass would not be a cap. The ERROR is logged once each time the cap is reached."""
+
+    def __init__(self, sender: Sender, limiter: Limiter):
+        self.sender, self.limiter = sender, limiter
+
+    def send(self, number: str, body: str) -> None:
+        decision = self.limiter.check("all")
+        if not decision.allowed:
+            if decision.first_refusal:
+                log.error("the SMS cap (%s) is reached: no texts go out for %d s. Toll fraud or a flood? "
+                          "If this is real use, raise VILLAGE_SMS_SENT_CAP.", decision.limit,
+                          decision.retry_after)
+            raise SendingCapped(decision.limit)
+        self.sender.send(number, body)
 
 
 def twiml(status: int = 200) -> HTTPResponse:
@@ -79,8 +104,9 @@ class SmsInput(TwilioInput):
         settings = get_settings()
         token = signing.auth_token(settings)
         conversations = Conversations()
-        sender = get_sender(settings)
-        turns = SmsTurns(guarded(on_new_message, conversations), sender)
+        sender = CappedSender(get_sender(settings), Limiter(settings.sms_sent_cap))
+        turns = SmsTurns(guarded(on_new_message, conversations), sender, Limiter(settings.sms_limits),
+                         conversations.crisis_reply)
 
         async def push(handoff: Any, text: str) -> str | None:
             return await text_handoff_parent(handoff.sealed_number, text, sender)

@@ -1,6 +1,11 @@
 """One incoming text, start to finish: the keywords every SMS service must honour (STOP, START, HELP), MORE
 and numbered replies, then the bot's turn, its replies cut into at most three segments, and the sends.
 
+Each number is rate limited (bot/limits.py) before anything else: over the limit, a text never reaches the
+bot, and the parent gets one notice for the pause, saying until when and giving 999 and Samaritans. STOP still
+works, START and HELP still count, and a crisis still gets its answer: each at most once in a pause, so none
+of them can be used to make Village send texts without end.
+
 The channel (bot/channels/sms.py) checks the signature and duplicates first; this module never sees a
 request, only the number, the words and how many pictures came with them.
 """
@@ -13,13 +18,17 @@ from collections.abc import Awaitable, Callable
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
+from bot.clock import now
 from bot.dialogue_names import ASK_MORE, SMS_CHANNEL
 from bot.handoff.requests import active_handoff, add_message, keep_number
+from bot.limits import Decision, Limiter, pause_notice
 from bot.replies import Button
+from bot.safety import SAFETY_LINE, detect_crisis
 from bot.sms import keywords
 from bot.sms.numbers import conversation_id, mask, seal
-from bot.sms.segments import to_texts
+from bot.sms.segments import every_segment, to_texts
 from bot.sms.sending import Sender, deliver
+from bot.store import flag_crisis
 from bot.store.sms import Pending, is_opted_out, opt_in, opt_out, pending, remember
 
 log = logging.getLogger(__name__)
@@ -33,6 +42,7 @@ TROUBLE_REPLY = ("Sorry, something went wrong on my side and I couldn't answer t
                  "few minutes. If you or your baby are in danger, call 999. Samaritans: 116 123, any time.")
 
 OnNewMessage = Callable[[UserMessage], Awaitable[None]]
+CrisisReply = Callable[[str], list[str]]  # a crisis kind -> the domain's answer, as messages
 
 
 class TextCollector(CollectingOutputChannel):
@@ -44,8 +54,11 @@ class TextCollector(CollectingOutputChannel):
 
 
 class SmsTurns:
-    def __init__(self, on_new_message: OnNewMessage, sender: Sender):
+    def __init__(self, on_new_message: OnNewMessage, sender: Sender, limiter: Limiter | None = None,
+                 crisis_reply: CrisisReply | None = None):
         self.on_new_message, self.sender = on_new_message, sender
+        self.limiter = limiter if limiter is not None else Limiter(())  # none: no limit
+        self.crisis_reply = crisis_reply or (lambda kind: [SAFETY_LINE])
 
     async def handle_safely(self, number: str, text: str, media: int = 0) -> None:
         """handle(), and if anything fails (the database is down...), the parent still gets the 24/7
@@ -61,11 +74,16 @@ class SmsTurns:
 
     async def handle(self, number: str, text: str, media: int = 0) -> None:
         cid = conversation_id(number)
-        if keywords.is_stop(text):
+        decision = self.limiter.check(cid)
+        if keywords.is_stop(text):  # always recorded, even over the limit
             await asyncio.to_thread(opt_out, number)
             await self._note_for_worker(cid, text.strip())
             log.info("%s opted out (STOP)", mask(number))
-            await deliver(self.sender, number, [keywords.STOPPED_REPLY], even_if_opted_out=True)
+            if decision.allowed or self.limiter.claim(cid, "stop"):
+                await deliver(self.sender, number, [keywords.STOPPED_REPLY], even_if_opted_out=True)
+            return
+        if not decision.allowed:
+            await self._limited(number, cid, text, decision)
             return
         if keywords.is_start(text):
             await asyncio.to_thread(opt_in, number)
@@ -87,6 +105,30 @@ class SmsTurns:
             return
         choice = keywords.chosen(text, state.options)
         await self._turn(number, cid, choice.payload if choice else text, [MEDIA_TOO] if media else [])
+
+    async def _limited(self, number: str, cid: str, text: str, decision: Decision) -> None:
+        """Over the limit: the bot never hears it; the parent gets one notice, and a crisis its answer."""
+        if decision.first_refusal:
+            log.info("texts from %s are over the limit (%s) for %d s", mask(number), decision.limit,
+                     decision.retry_after)
+        if keywords.is_start(text):
+            await asyncio.to_thread(opt_in, number)
+        if await asyncio.to_thread(is_opted_out, number):
+            return
+        replies: list[str] = []
+        crisis = detect_crisis(text)
+        if crisis is not None and self.limiter.claim(cid, "crisis"):
+            log.info("a crisis from %s over the limit gets its answer (once in this pause)", mask(number))
+            await asyncio.to_thread(flag_crisis, cid, crisis.kind.value)
+            replies += self.crisis_reply(crisis.kind.value)
+        elif keywords.is_start(text) and self.limiter.claim(cid, "start"):
+            replies.append(keywords.STARTED_REPLY)
+        elif keywords.is_help(text) and self.limiter.claim(cid, "help"):
+            replies.append(keywords.HELP_REPLY)
+        if decision.first_refusal:
+            replies.append(pause_notice(decision.retry_after, now()))
+        if replies:
+            await self.send(number, [segment for reply in replies for segment in every_segment(reply)])
 
     async def _turn(self, number: str, cid: str, text: str, first: list[str]) -> None:
         collector = TextCollector()

@@ -84,15 +84,15 @@ def test_idle_keys_are_forgotten_and_memory_is_bounded(clock):
         limiter.check(f"k{i}")
     clock.now += 61
     limiter.check("new")
-    assert len(limiter) == 1
+    assert limiter.remembered() == 1
     for i in range(1000):
         limiter.check(f"flood{i}")
-    assert len(limiter) <= 100
+    assert limiter.remembered() <= 100
 
 
 def test_no_rules_means_no_limit(clock):
     limiter = Limiter(parse_rules("off"), clock)
-    assert all(limiter.check("a").allowed for _ in range(1000)) and len(limiter) == 0
+    assert all(limiter.check("a").allowed for _ in range(1000)) and limiter.remembered() == 0
 
 
 def test_threads_never_let_more_than_the_count_through():
@@ -124,7 +124,8 @@ def test_a_mistyped_rule_is_an_error_not_no_limit(text):
 
 
 def test_rules_are_described_for_logs():
-    assert [describe(r) for r in parse_rules("15/5m,100/1d,3/90s")] == ["15 per 5m", "100 per 1d", "3 per 90s"]
+    described = [describe(rule) for rule in parse_rules("15/5m,100/1d,3/90s")]
+    assert described == ["15 per 5m", "100 per 1d", "3 per 90s"]
 
 
 @pytest.mark.parametrize(("wait", "when"), [(280, "until 2:05am."), (36000, "until 12:00pm."),
