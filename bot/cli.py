@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -111,6 +112,70 @@ def _masked(url: str) -> str:
     return f"{scheme}://{rest}"
 
 
+def _period(text: str) -> dt.timedelta:
+    """A retention period: 90d, 12w or 90 (days); at least a day."""
+    match = re.fullmatch(r"(\d+)\s*([dw]?)", text.strip().lower())
+    if not match:
+        raise argparse.ArgumentTypeError(f"{text!r}: give days or weeks, e.g. 90d, 12w or 90")
+    days = int(match[1]) * (7 if match[2] == "w" else 1)
+    if days < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: the period must be at least 1 day")
+    return dt.timedelta(days=days)
+
+
+def _purge(args: argparse.Namespace) -> int:
+    import sqlalchemy.exc
+
+    from bot.store.database import DatabaseNotReady, database_url
+    from bot.store.models import utcnow
+    from bot.store.retention import RetentionError, purge, purge_history, tracker_store_url
+
+    try:
+        if args.history:
+            _print_runs(purge_history(args.url))
+            return 0
+        tracker = tracker_store_url(args.endpoints)
+        cutoff = utcnow() - args.older_than
+        print(f"Tracker store: {tracker.render_as_string(hide_password=True)}")
+        print(f"Project database: {_masked(database_url(args.url))}")
+        counts = purge(cutoff, args.url, tracker, dry_run=args.dry_run)
+    except (RetentionError, DatabaseNotReady) as error:
+        print(error, file=sys.stderr)
+        return 1
+    except sqlalchemy.exc.SQLAlchemyError as error:  # never str(error): it would show the query's values
+        print(f"The database failed: {getattr(error, 'orig', None) or type(error).__name__}", file=sys.stderr)
+        return 1
+    days, promised = args.older_than.days, get_settings().retention_days
+    verb = "Would remove (dry run, nothing changed)" if args.dry_run else "Removed"
+    print(f"{verb}: what is older than {days} days (before {cutoff:%Y-%m-%d %H:%M} UTC)")
+    print(f"  conversations: {counts.conversations} (tracker events: {counts.events})")
+    print(f"  handoffs: {counts.handoffs} (thread messages: {counts.handoff_messages}, "
+          f"audit entries: {counts.audit_events})")
+    print(f"  crisis flags: {counts.crisis_flags}")
+    print(f"  SMS records: {counts.sms_deliveries + counts.sms_pending}")
+    if counts.handoffs_kept_open:
+        print(f"Kept {counts.handoffs_kept_open} handoff(s) older than that: still open or claimed, so a "
+              "worker should close them.")
+    if days > promised:
+        print(f"Note: the privacy notice tells parents {promised} days (VILLAGE_RETENTION_DAYS).",
+              file=sys.stderr)
+    if not args.dry_run:
+        print("Recorded in purge_runs (village purge --history lists the runs).")
+    return 0
+
+
+def _print_runs(runs: list) -> None:
+    if not runs:
+        print("No purge has run yet.")
+        return
+    print("Purge runs, newest first (UTC):")
+    for run in runs:
+        print(f"  {run.ran_at:%Y-%m-%d %H:%M}  before {run.cutoff:%Y-%m-%d}: "
+              f"{run.conversations} conversations ({run.events} events), {run.handoffs} handoffs, "
+              f"{run.crisis_flags} crisis flags, "
+              f"{run.sms_deliveries + run.sms_pending} SMS records; {run.handoffs_kept_open} kept open")
+
+
 def _add_worker(args: argparse.Namespace) -> int:
     import getpass
 
@@ -197,6 +262,19 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     add.add_argument("--url", default=None, help="database URL (default: VILLAGE_DATABASE_URL or var/)")
     add.set_defaults(run=_add_worker)
+
+    purge = groups.add_parser("purge", help="remove conversations and records past the retention period")
+    days = settings.retention_days
+    purge.add_argument("--older-than", type=_period, default=dt.timedelta(days=days), metavar="PERIOD",
+                       help=f"90d, 12w or 90 (days); default {days}d, VILLAGE_RETENTION_DAYS, as parents "
+                       "are told")
+    purge.add_argument("--endpoints", type=Path, default=Path("endpoints.yml"),
+                       help="Rasa's endpoints file naming the tracker store (default endpoints.yml, as "
+                       "Rasa's); a relative SQLite path in it is taken from the current folder, as Rasa does")
+    purge.add_argument("--dry-run", action="store_true", help="count what would go; change nothing")
+    purge.add_argument("--history", action="store_true", help="list the last runs instead")
+    purge.add_argument("--url", default=None, help="database URL (default: VILLAGE_DATABASE_URL or var/)")
+    purge.set_defaults(run=_purge)
 
     sms = groups.add_parser("sms", help="play a phone: text a running Village without a Twilio account")
     sms.add_argument("--server", default="http://127.0.0.1:5005", help="where Village runs")

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import logging
 import os
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -55,8 +56,10 @@ class PurgeCounts:
 
 def tracker_store_url(endpoints_file: Path | str) -> URL:
     """The URL of the SQL tracker store an endpoints file configures, ${VARS} filled in by Rasa's reader."""
-    from rasa.shared.exceptions import RasaException
-    from rasa.utils.endpoints import read_endpoint_config
+    with warnings.catch_warnings():  # Rasa's imports warn about their own dependencies; a cron job's mail
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from rasa.shared.exceptions import RasaException
+        from rasa.utils.endpoints import read_endpoint_config
 
     path = Path(endpoints_file)
     if not path.is_file() or not os.access(path, os.R_OK):
@@ -99,7 +102,7 @@ def purge(cutoff: dt.datetime, database_url: str | None, tracker_url: URL | str,
     cutoff = cutoff.astimezone(dt.timezone.utc)  # the project database keeps UTC
     project = get_engine(database_url)
     if not _has_table(project, PurgeRun.__tablename__, "the project database"):
-        raise DatabaseNotReady(DatabaseNotReady.__doc__)
+        raise DatabaseNotReady("The project database has no purge_runs table yet: run `village db upgrade`.")
     tracker = _tracker_engine(tracker_url)
     try:
         counts = PurgeCounts()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from bot.cli import main
 from bot.config import PROJECT_ROOT
 from bot.knowledge.loader import SPECIAL_FILES
@@ -75,3 +77,72 @@ def test_knowledge_report_writes_the_page(tmp_path, capsys):
     out = tmp_path / "report.html"
     assert main(["knowledge", "report", "--out", str(out)]) == 0
     assert out.exists() and "pledge-02" in out.read_text()
+
+
+@pytest.fixture
+def endpoints(tmp_path):
+    """An endpoints file naming a real Rasa SQL tracker store on a SQLite file, with one old conversation."""
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+
+    from tests.bot.store.test_retention import save_conversation
+
+    store = SQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.db"))
+    save_conversation(store, "parent-long-ago", 200)
+    save_conversation(store, "parent-last-week", 7)
+    store.engine.dispose()
+    path = tmp_path / "endpoints.yml"
+    path.write_text(f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp_path / 'tracker.db'}\n")
+    return path
+
+
+def test_purge_prints_counts_only_and_records_the_run(db_url, endpoints, capsys):
+    assert main(["purge", "--endpoints", str(endpoints), "--url", db_url]) == 0
+    out = capsys.readouterr().out
+    assert "Removed: what is older than 90 days" in out
+    assert "  conversations: 1 (tracker events: 5)" in out and "Recorded in purge_runs" in out
+    assert "parent-" not in out and "days ago" not in out  # no conversation ids, no message text
+    assert main(["purge", "--history", "--url", db_url]) == 0
+    assert ": 1 conversations (5 events), 0 handoffs" in capsys.readouterr().out
+
+
+def test_purge_dry_run_counts_and_changes_nothing(db_url, endpoints, capsys):
+    purge = ["purge", "--endpoints", str(endpoints), "--url", db_url]
+    assert main([*purge, "--dry-run", "--older-than", "6d"]) == 0
+    out = capsys.readouterr().out
+    assert "Would remove (dry run, nothing changed): what is older than 6 days" in out
+    assert "  conversations: 2 (tracker events: 10)" in out and "Recorded" not in out
+    assert main(["purge", "--history", "--url", db_url]) == 0
+    assert capsys.readouterr().out.strip() == "No purge has run yet."
+    assert main([*purge, "--older-than", "30"]) == 0
+    assert "  conversations: 1 (tracker events: 5)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("period, days", [("90d", 90), ("12w", 84), ("30", 30), (" 2D ", 2)])
+def test_purge_periods_are_days_or_weeks(period, days):
+    from bot.cli import _period
+
+    assert _period(period).days == days
+
+
+@pytest.mark.parametrize("period, message", [("0d", "at least 1 day"), ("12h", "days or weeks"),
+                                             ("-5", "days or weeks")])
+def test_purge_refuses_a_period_under_a_day_or_unclear(period, message, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["purge", f"--older-than={period}"])
+    assert exit_.value.code == 2 and message in capsys.readouterr().err
+
+
+def test_purge_says_plainly_when_endpoints_or_database_cannot_be_used(db_url, endpoints, tmp_path, capsys):
+    assert main(["purge", "--endpoints", str(tmp_path / "missing.yml"), "--url", db_url]) == 1
+    assert "Cannot read the endpoints file" in capsys.readouterr().err
+    unreachable = f"sqlite:///{tmp_path / 'no-such-folder' / 'village.db'}"
+    assert main(["purge", "--endpoints", str(endpoints), "--url", unreachable]) == 1
+    assert "Cannot reach the project database" in capsys.readouterr().err
+    assert main(["purge", "--history", "--url", unreachable]) == 1
+    assert "The database failed: unable to open database file" in capsys.readouterr().err
+    other = tmp_path / "other.yml"
+    other.write_text("tracker_store:\n  type: SQL\n  dialect: postgresql\n  url: 127.0.0.1\n  port: 9\n"
+                     "  db: tracker\n  username: rasa\n  password: ${VILLAGE_TEST_UNSET_PASSWORD}\n")
+    assert main(["purge", "--endpoints", str(other), "--url", db_url]) == 1
+    assert "VILLAGE_TEST_UNSET_PASSWORD" in capsys.readouterr().err
