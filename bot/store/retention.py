@@ -72,6 +72,10 @@ def tracker_store_url(endpoints_file: Path | str) -> URL:
         raise RetentionError(f"{path} has no tracker_store: conversations are only in memory.")
     if str(config.type).upper() != "SQL":
         raise RetentionError(f"{path}: tracker_store type {config.type!r} is not supported; only SQL is.")
+    quoted = [key for key, value in {"url": config.url, **config.kwargs}.items() if "${" in str(value)]
+    if quoted:  # Rasa fills in ${VARS} only in unquoted values; it would use these as written
+        raise RetentionError(f"{path}: tracker_store {', '.join(quoted)}: ${{...}} is filled in only when "
+                             "unquoted (Rasa 3.6 reads a quoted one as it stands).")
     if "host" in config.kwargs:  # Rasa 3.6 fails on it too (SQLTrackerStore gets `host` twice)
         raise RetentionError(f"{path}: Rasa's SQL tracker store takes the host as `url`, not `host`.")
     return _db_url(config.url, **config.kwargs)

@@ -235,6 +235,8 @@ def test_a_relative_sqlite_path_is_taken_from_the_current_folder_as_rasa_does(tm
     ("action_endpoint:\n  url: http://localhost:5055/webhook\n", "has no tracker_store"),
     ("tracker_store:\n  type: mongod\n  url: mongodb://localhost:27017\n", "only SQL"),
     ("tracker_store:\n  type: SQL\n  dialect: postgresql\n  host: db\n", "takes the host as `url`"),
+    ("tracker_store:\n  type: SQL\n  dialect: postgresql\n  url: db\n  port: \"${DB_PORT}\"\n",
+     "port: .* only when unquoted"),
 ])
 def test_an_unusable_endpoints_file_is_a_clear_error(tmp_path, content, message):
     endpoints = tmp_path / "endpoints.yml"
