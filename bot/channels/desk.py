@@ -15,7 +15,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels import delivery
+from bot.channels import delivery, failsafe
 from bot.channels.conversations import Conversations
 from bot.config import get_settings
 from bot.desk import sessions
@@ -80,6 +80,8 @@ class DeskChannel(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[Any], Awaitable[Any]]) -> Blueprint:
         desk = Blueprint("village_desk", __name__)
+        failsafe.install()
+        failsafe.watch(desk)
         conversations = Conversations()
 
         @desk.listener("before_server_start")

@@ -9,3 +9,8 @@ def crisis_answer(variants: list[dict], kind: str) -> list[str]:
                    if c.get("name") == "crisis_kind" and c.get("value") == kind), None)
     chosen = chosen or next(v for v in variants if not v.get("condition"))
     return [part for part in chosen["text"].split("\n\n") if part.strip()]
+
+
+# When part of Village is down (the database, the action server): said instead of silence, on every channel.
+TROUBLE_REPLY = ("Sorry, something went wrong on my side and I couldn't answer that. Please try again in a "
+                 "few minutes. If you or your baby are in danger, call 999. Samaritans: 116 123, any time.")
