@@ -14,7 +14,8 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL   := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help venv nlp train run shell test lint pytest validate story-test bench eval clean browser
+.PHONY: help venv nlp train run shell test lint pytest validate story-test bench eval clean browser \
+	servers test-integration bench-scale
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -61,7 +62,7 @@ $(CHROMIUM):
 	  { echo "Could not install chromium: run 'apt-get install chromium' as root, then make test again"; exit 1; }
 
 pytest: $(MODEL) $(SPACY_DIR)/meta.json $(CHROMIUM)
-	$(BIN)/pytest
+	$(BIN)/pytest --ignore=tests/integration
 
 validate: $(STAMP) $(SPACY_DIR)/meta.json
 	$(BIN)/village knowledge check
@@ -73,6 +74,18 @@ story-test: $(MODEL)
 
 test: lint validate pytest story-test ## set up, then ruff, pytest, rasa data validate and rasa test
 	@echo "make test: all checks passed"
+
+# Debian's PostgreSQL and Redis for the integration tests: the tests start private servers on loopback ports.
+servers:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v redis-server >/dev/null; then \
+	  echo "Installing Debian's postgresql and redis-server for the integration tests"; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; export DEBIAN_FRONTEND=noninteractive; \
+	  { $$sudo apt-get install -y -qq --no-install-recommends postgresql redis-server >/dev/null 2>&1 || \
+	    { $$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends postgresql redis-server; }; } || \
+	  { echo "Could not install postgresql and redis-server: install them as root, then run this again"; exit 1; }; fi
+
+test-integration: $(MODEL) $(SPACY_DIR)/meta.json servers ## PostgreSQL + Redis + two Rasa processes: consistency, faults, JWT, purge
+	$(BIN)/pytest tests/integration
 
 bench: $(MODEL) $(SPACY_DIR)/meta.json ## start the real stack: cold start, latency at 1/10/50 conversations, turns/s, memory, training time
 	$(BIN)/python -m bench.performance --train

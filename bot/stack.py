@@ -46,6 +46,12 @@ class Stack:
     action_env: dict[str, str] = field(default_factory=dict)  # e.g. VILLAGE_NOW, to pin the clock in tests
     rasa_env: dict[str, str] = field(default_factory=dict)  # e.g. Twilio settings for the SMS channel
     database_url: str = field(default_factory=lambda: get_settings().database_url)
+    # Endpoint settings for Rasa's tracker and lock stores; None: SQLite at tracker_db, locks in memory.
+    tracker_store: dict | None = None
+    lock_store: dict | None = None
+    extra_rasa_ports: list[int] = field(default_factory=list)  # more Rasa processes sharing the stores
+    rasa_options: list[str] = field(default_factory=list)  # e.g. --enable-api --jwt-secret ...
+    endpoints: Path | None = None  # a file to use as it is (deploy/endpoints.yml); None: one is written
     processes: list[subprocess.Popen] = field(default_factory=list)
 
     @property
@@ -57,12 +63,20 @@ class Stack:
         return f"http://{HOST}:{self.rasa_port}/webhooks/twilio/webhook"
 
     def endpoints_file(self) -> Path:
+        import yaml
+
+        if self.endpoints is not None:
+            return self.endpoints
         self.run_dir.mkdir(parents=True, exist_ok=True)
         path = self.run_dir / f"endpoints-{self.rasa_port}.yml"
-        path.write_text(
-            f'action_endpoint:\n  url: "http://{HOST}:{self.action_port}/webhook"\n'
-            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {json.dumps(str(self.tracker_db))}\n"
-        )
+        endpoints: dict = {
+            "action_endpoint": {"url": f"http://{HOST}:{self.action_port}/webhook"},
+            "tracker_store": self.tracker_store or {"type": "SQL", "dialect": "sqlite",
+                                                    "db": str(self.tracker_db)},
+        }
+        if self.lock_store:
+            endpoints["lock_store"] = self.lock_store
+        path.write_text(yaml.safe_dump(endpoints, sort_keys=False))
         return path
 
     def _spawn(self, args: list[str], extra_env: dict[str, str] | None = None) -> subprocess.Popen:
@@ -77,10 +91,11 @@ class Stack:
         args = [_tool("rasa"), "run", "actions", "--actions", "actions", "--port", str(self.action_port)]
         self._spawn(args, {"SANIC_HOST": HOST, **self.action_env})
 
-    def rasa_args(self, command: str = "run") -> list[str]:
+    def rasa_args(self, command: str = "run", port: int | None = None) -> list[str]:
         args = [_tool("rasa"), command, "--model", str(self.model), "--endpoints", str(self.endpoints_file())]
         if command == "run":
-            args += ["--interface", HOST, "--port", str(self.rasa_port), "--credentials", "credentials.yml"]
+            args += ["--interface", HOST, "--port", str(port or self.rasa_port),
+                     "--credentials", "credentials.yml", *self.rasa_options]
         return args
 
     def start(self, timeout: float = 240.0) -> Stack:
@@ -92,12 +107,16 @@ class Stack:
         self.wait_ready(timeout)
         return self
 
-    def start_rasa(self) -> subprocess.Popen:
-        return self._spawn(self.rasa_args("run"), self.rasa_env)
+    def start_rasa(self, port: int | None = None) -> subprocess.Popen:
+        if port is None:
+            for extra in self.extra_rasa_ports:
+                self._spawn(self.rasa_args("run", extra), self.rasa_env)
+        return self._spawn(self.rasa_args("run", port), self.rasa_env)
 
     def wait_ready(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
-        checks = [f"http://{HOST}:{self.action_port}/health", f"http://{HOST}:{self.rasa_port}/"]
+        checks = [f"http://{HOST}:{self.action_port}/health",
+                  *(f"http://{HOST}:{port}/" for port in [self.rasa_port, *self.extra_rasa_ports])]
         while checks:
             for process in self.processes:
                 if process.poll() is not None:
