@@ -35,16 +35,20 @@ nlp: $(SPACY_DIR)/meta.json ## build the project's own spaCy pipeline from the k
 $(SPACY_DIR)/meta.json: $(STAMP) $(KNOWLEDGE) $(wildcard bot/nlp/*.py)
 	$(BIN)/village nlp build --out $(SPACY_DIR)
 
-train: $(MODEL) ## train the Rasa model (only when config, domain or data changed)
+train: $(MODEL).sha256 ## train the Rasa model (only when config, domain or data changed)
 
 $(MODEL): $(STAMP) config.yml domain.yml $(DATA) | $(SPACY_DIR)/meta.json
 	$(BIN)/rasa train --quiet --fixed-model-name village --out models
 	@touch $@
 
-run: $(MODEL) $(SPACY_DIR)/meta.json ## start the bot: Rasa on 127.0.0.1:5005, actions on 127.0.0.1:5055
+# The model's SHA-256, checked before Rasa loads it (bot/release.py).
+$(MODEL).sha256: $(MODEL)
+	$(BIN)/village model seal $(MODEL)
+
+run: $(MODEL).sha256 $(SPACY_DIR)/meta.json ## start the bot: Rasa on 127.0.0.1:5005, actions on 127.0.0.1:5055
 	@scripts/run-servers
 
-shell: $(MODEL) $(SPACY_DIR)/meta.json ## talk to the bot in this terminal
+shell: $(MODEL).sha256 $(SPACY_DIR)/meta.json ## talk to the bot in this terminal
 	@scripts/run-servers --shell
 
 lint: $(STAMP) ## ruff
@@ -61,7 +65,7 @@ $(CHROMIUM):
 	  { $$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends chromium; } || \
 	  { echo "Could not install chromium: run 'apt-get install chromium' as root, then make test again"; exit 1; }
 
-pytest: $(MODEL) $(SPACY_DIR)/meta.json $(CHROMIUM)
+pytest: $(MODEL).sha256 $(SPACY_DIR)/meta.json $(CHROMIUM)
 	$(BIN)/pytest --ignore=tests/integration
 
 validate: $(STAMP) $(SPACY_DIR)/meta.json
@@ -84,10 +88,10 @@ servers:
 	    { $$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends postgresql redis-server; }; } || \
 	  { echo "Could not install postgresql and redis-server: install them as root, then run this again"; exit 1; }; fi
 
-test-integration: $(MODEL) $(SPACY_DIR)/meta.json servers ## PostgreSQL + Redis + two Rasa processes: consistency, faults, JWT, purge
+test-integration: $(MODEL).sha256 $(SPACY_DIR)/meta.json servers ## PostgreSQL + Redis + two Rasa processes: consistency, faults, JWT, purge
 	$(BIN)/pytest tests/integration
 
-bench: $(MODEL) $(SPACY_DIR)/meta.json ## start the real stack: cold start, latency at 1/10/50 conversations, turns/s, memory, training time
+bench: $(MODEL).sha256 $(SPACY_DIR)/meta.json ## start the real stack: cold start, latency at 1/10/50 conversations, turns/s, memory, training time
 	$(BIN)/python -m bench.performance --train
 
 eval: $(MODEL) $(SPACY_DIR)/meta.json ## quality: intent cross-validation, then the held-out set beside a TF-IDF baseline

@@ -203,6 +203,21 @@ def _run(args: argparse.Namespace) -> int:
     return serve(shell=args.shell, rasa_port=args.port, action_port=args.action_port)
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from bot.serve import ServeOptions, serve
+
+    options = ServeOptions(model=args.model, endpoints=args.endpoints, credentials=args.credentials,
+                           host=args.host, port=args.port)
+    return serve(get_settings(), options)
+
+
+def _model_seal(args: argparse.Namespace) -> int:
+    from bot.release import seal
+
+    print(f"{seal(args.model)}  {args.model}")
+    return 0
+
+
 def _sms(args: argparse.Namespace) -> int:
     from bot.sms.simulator import Phone, converse
 
@@ -288,6 +303,20 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--port", type=int, default=5005, help="Rasa's port (default 5005)")
     run.add_argument("--action-port", type=int, default=5055, help="the action server's port (default 5055)")
     run.set_defaults(run=_run)
+
+    serve = groups.add_parser("serve", help="production: check the model's digest, then start a Rasa process")
+    serve.add_argument("--model", type=Path, default=PROJECT_ROOT / "models" / "village.tar.gz")
+    serve.add_argument("--endpoints", type=Path, default=PROJECT_ROOT / "deploy" / "endpoints.yml")
+    serve.add_argument("--credentials", type=Path, default=PROJECT_ROOT / "deploy" / "credentials.yml")
+    serve.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=5005)
+    serve.set_defaults(run=_serve)
+
+    model = groups.add_parser("model", help="the trained model")
+    model_cmds = model.add_subparsers(dest="command", required=True)
+    seal = model_cmds.add_parser("seal", help="record the model's SHA-256 beside it (make train does this)")
+    seal.add_argument("model", type=Path, nargs="?", default=PROJECT_ROOT / "models" / "village.tar.gz")
+    seal.set_defaults(run=_model_seal)
     return top
 
 

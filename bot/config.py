@@ -48,6 +48,11 @@ class Settings:
     widget_new_sessions: tuple[Rule, ...] = parse_rules("20/1h")
     sms_sent_cap: tuple[Rule, ...] = parse_rules("600/1h")
     trusted_proxies: int = 0  # proxies in front that append to X-Forwarded-For; 0: use the peer's address
+    # `village serve` (production): the released model's SHA-256, and Rasa's HTTP API only with JWT (an RS256
+    # public key file, or an HS256 secret of 32+ characters); with neither, the API is off.
+    model_sha256: str | None = None
+    jwt_public_key_file: str | None = None
+    jwt_secret: str | None = None
     # VILLAGE_NOW pins the clock (ISO 8601 with an offset) so end-to-end tests can ask at 2am; unset in use.
     pinned_now: dt.datetime | None = None
 
@@ -84,6 +89,9 @@ def get_settings() -> Settings:
         widget_new_sessions=parse_rules(env.get("VILLAGE_WIDGET_NEW_SESSIONS") or "20/1h"),
         sms_sent_cap=parse_rules(env.get("VILLAGE_SMS_SENT_CAP") or "600/1h"),
         trusted_proxies=int(env.get("VILLAGE_TRUSTED_PROXIES") or 0),
+        model_sha256=env.get("VILLAGE_MODEL_SHA256") or None,
+        jwt_public_key_file=env.get("VILLAGE_JWT_PUBLIC_KEY_FILE") or None,
+        jwt_secret=env.get("VILLAGE_JWT_SECRET") or None,
         pinned_now=_aware(env["VILLAGE_NOW"]) if env.get("VILLAGE_NOW") else None,
     )
 

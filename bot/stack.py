@@ -102,10 +102,19 @@ class Stack:
         from bot.store import migrate
 
         migrate(self.database_url)
+        self.check_model()
         self.start_actions()
         self.start_rasa()
         self.wait_ready(timeout)
         return self
+
+    def check_model(self) -> None:
+        """Refuse a model whose SHA-256 is not the recorded one (bot/release.py), before Rasa loads it."""
+        from bot import release
+
+        settings = get_settings()
+        expected = release.expected_digest(self.model, settings.model_sha256, settings.production)
+        release.verify(self.model, expected)
 
     def start_rasa(self, port: int | None = None) -> subprocess.Popen:
         if port is None:
