@@ -15,7 +15,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels import delivery, failsafe
+from bot.channels import delivery, failsafe, lockdown
 from bot.channels.conversations import Conversations
 from bot.config import get_settings
 from bot.desk import sessions
@@ -82,6 +82,7 @@ class DeskChannel(InputChannel):
         desk = Blueprint("village_desk", __name__)
         failsafe.install()
         failsafe.watch(desk)
+        lockdown.register(desk)
         conversations = Conversations()
 
         @desk.listener("before_server_start")

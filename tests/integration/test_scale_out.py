@@ -92,3 +92,14 @@ def test_the_http_api_takes_a_jwt_and_never_the_url_token(cluster, sender):
     forged = admin_token()[:-4] + "AAAA"
     assert api(cluster.rasa_port, path, forged)[0] == 401
     assert api(cluster.rasa_port, path, admin_token())[0] == 200
+
+
+def test_even_an_admin_jwt_cannot_swap_the_model_at_run_time(cluster):
+    request = urllib.request.Request(f"http://127.0.0.1:{cluster.rasa_port}/model", method="PUT",
+                                     data=json.dumps({"model_file": "/tmp/evil.tar.gz"}).encode(),
+                                     headers={"Authorization": f"Bearer {admin_token()}",
+                                              "Content-Type": "application/json"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 403 and b"only at start" in refused.value.read()
+    assert api(cluster.rasa_port, "/status", admin_token())[0] == 200  # the rest of the API still works
