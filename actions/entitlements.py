@@ -9,6 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.reading import latest_text, slot_strings
 from actions.replies import send
 from bot import dialogue_names as names
 from bot.config import get_settings
@@ -25,7 +26,7 @@ def question_from(tracker: Tracker, knowledge: Knowledge) -> Question:
     for entity in message.get("entities") or []:
         if entity.get("entity") == names.ENTITY_TOPIC:
             topics += topics_in_text(knowledge, str(entity.get("value", "")))
-    return Question(text=message.get("text") or "", topics=tuple(dict.fromkeys(topics)))
+    return Question(text=latest_text(tracker), topics=tuple(dict.fromkeys(topics)))
 
 
 class ActionAnswerEntitlement(Action):
@@ -50,6 +51,6 @@ class ActionMoreDetails(Action):
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         knowledge = await asyncio.to_thread(current_knowledge)
         short = tracker.get_latest_input_channel() == names.SMS_CHANNEL
-        answer = more_details(knowledge, tracker.get_slot(names.SLOT_LAST_ENTRIES) or [], short=short)
-        send(dispatcher, answer, said=(tracker.latest_message or {}).get("text") or "")
+        answer = more_details(knowledge, slot_strings(tracker, names.SLOT_LAST_ENTRIES), short=short)
+        send(dispatcher, answer, said=latest_text(tracker))
         return []

@@ -10,11 +10,12 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ConversationPaused, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.reading import latest_text, slot_text
 from actions.replies import send
 from bot import dialogue_names as names
 from bot.clock import now
 from bot.handoff import messages
-from bot.handoff.requests import Line, create_handoff
+from bot.handoff.requests import CONTACT_PREFERENCES, REASONS, Line, create_handoff
 from bot.knowledge import current_knowledge
 from bot.notify import get_notifier
 
@@ -25,7 +26,7 @@ HISTORY_TURNS = 20
 def conversation_so_far(tracker: Tracker) -> list[Line]:
     """The last turns of the conversation, as the parent and the bot wrote them."""
     lines = [Line("parent" if e["event"] == "user" else "bot", e["text"]) for e in tracker.events
-             if e.get("event") in ("user", "bot") and e.get("text")]
+             if e.get("event") in ("user", "bot") and isinstance(e.get("text"), str) and e["text"]]
     return lines[-HISTORY_TURNS:]
 
 
@@ -39,7 +40,7 @@ class ActionExplainHandoff(Action):
         reason = names.REASON_OF_INTENT.get(intent, "human")
         knowledge = await asyncio.to_thread(current_knowledge)
         short = tracker.get_latest_input_channel() == names.SMS_CHANNEL
-        said = (tracker.latest_message or {}).get("text") or ""
+        said = latest_text(tracker)
         send(dispatcher, messages.explain(knowledge, reason, now(), short=short), said=said)
         return [SlotSet(names.SLOT_HANDOFF_REASON, reason), SlotSet(names.SLOT_HANDOFF_CONSENT, None),
                 SlotSet(names.SLOT_CONTACT_PREFERENCE, None)]
@@ -54,7 +55,8 @@ class ValidateHandoffForm(FormValidationAction):
         if not value:  # reset when the request began; nothing to check yet
             return {names.SLOT_CONTACT_PREFERENCE: None}
         text = str(value)
-        preference = value if value in messages.CONTACT_WORDS else messages.contact_preference(text)
+        known = isinstance(value, str) and value in messages.CONTACT_WORDS
+        preference = value if known else messages.contact_preference(text)
         if preference is None:
             dispatcher.utter_message(text=messages.ASK_AGAIN)
             return {names.SLOT_CONTACT_PREFERENCE: None}
@@ -70,9 +72,9 @@ class ActionCreateHandoff(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
-        reason = tracker.get_slot(names.SLOT_HANDOFF_REASON) or "human"
+        reason = slot_text(tracker, names.SLOT_HANDOFF_REASON, REASONS) or "human"
         consent = bool(tracker.get_slot(names.SLOT_HANDOFF_CONSENT))
-        preference = tracker.get_slot(names.SLOT_CONTACT_PREFERENCE) or "reply_here"
+        preference = slot_text(tracker, names.SLOT_CONTACT_PREFERENCE, CONTACT_PREFERENCES) or "reply_here"
         channel = tracker.get_latest_input_channel() or "rest"
         # Committed before the parent is told it exists: nothing is lost if a process dies after this.
         handoff = await asyncio.to_thread(create_handoff, tracker.sender_id, channel, reason, consent,

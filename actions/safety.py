@@ -9,7 +9,9 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.reading import slot_text
 from bot import dialogue_names as names
+from bot.safety.detector import CrisisKind
 from bot.store import flag_crisis
 
 log = logging.getLogger(__name__)
@@ -21,7 +23,8 @@ class ActionFlagCrisis(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
-        kind = tracker.get_slot(names.SLOT_CRISIS_KIND) or "danger"
+        # An unknown kind still flags the conversation: a worker must follow up whatever the slot says.
+        kind = slot_text(tracker, names.SLOT_CRISIS_KIND, tuple(k.value for k in CrisisKind)) or "danger"
         flag_id = await asyncio.to_thread(flag_crisis, tracker.sender_id, kind)
         log.info("crisis flag %s recorded (%s)", flag_id, kind)  # never the message text
         return []

@@ -9,6 +9,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.reading import latest_text, slot_text
 from actions.replies import send
 from bot import dialogue_names as names
 from bot.clock import now
@@ -36,7 +37,7 @@ class ActionWhoToCall(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         knowledge = await asyncio.to_thread(current_knowledge)
-        text = (tracker.latest_message or {}).get("text") or ""
+        text = latest_text(tracker)
         at = now()
         later_tonight = asks_about_tonight(tracker) and night_ahead(at)
         contacts = find_contacts(knowledge, at, text, tonight=later_tonight)
@@ -68,13 +69,13 @@ class ActionLocalServices(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         knowledge = await asyncio.to_thread(current_knowledge)
-        raw = tracker.get_slot(names.SLOT_COUNCIL)
+        raw = slot_text(tracker, names.SLOT_COUNCIL)
         place = find_place(knowledge, str(raw)) if raw and raw != names.COUNCIL_UNKNOWN else None
         if place is None:
             send(dispatcher, Answer([Reply("OK. If you'd like local help later, just tell me your council or "
                                            "postcode. The numbers above are there for everyone.")]))
             return [SlotSet(names.SLOT_COUNCIL, names.COUNCIL_UNKNOWN)]
-        text = (tracker.latest_message or {}).get("text") or ""
+        text = latest_text(tracker)
         contacts = find_contacts(knowledge, now(), text, council=place.council)
         send(dispatcher, local_help(contacts))
         return [SlotSet(names.SLOT_COUNCIL, place.council)]

@@ -1,0 +1,26 @@
+"""Read the tracker Rasa sent without trusting its types: a slot or a message text that isn't what the domain
+says (a number, a list, null) reads as missing instead of crashing the action with a 500."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+
+
+def latest_text(tracker: Tracker) -> str:
+    text = (tracker.latest_message or {}).get("text")
+    return text if isinstance(text, str) else ""
+
+
+def slot_text(tracker: Tracker, name: str, allowed: tuple[str, ...] = ()) -> str | None:
+    """The slot if it is a string (one of `allowed`, when given), else None."""
+    value: Any = tracker.get_slot(name)
+    if not isinstance(value, str) or (allowed and value not in allowed):
+        return None
+    return value
+
+
+def slot_strings(tracker: Tracker, name: str) -> list[str]:
+    value: Any = tracker.get_slot(name)
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
