@@ -81,18 +81,22 @@ test: lint validate pytest story-test ## set up, then ruff, pytest, rasa data va
 
 # Debian's PostgreSQL and Redis for the integration tests: the tests start private servers on loopback ports.
 servers:
-	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v redis-server >/dev/null; then \
-	  echo "Installing Debian's postgresql and redis-server for the integration tests"; \
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v redis-server >/dev/null || \
+	     ! test -x /usr/sbin/nginx; then \
+	  echo "Installing Debian's postgresql, redis-server and nginx-light for the integration tests"; \
 	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; export DEBIAN_FRONTEND=noninteractive; \
-	  { $$sudo apt-get install -y -qq --no-install-recommends postgresql redis-server >/dev/null 2>&1 || \
-	    { $$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends postgresql redis-server; }; } || \
-	  { echo "Could not install postgresql and redis-server: install them as root, then run this again"; exit 1; }; fi
+	  { $$sudo apt-get install -y -qq --no-install-recommends postgresql redis-server nginx-light >/dev/null 2>&1 || \
+	    { $$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends postgresql redis-server nginx-light; }; } || \
+	  { echo "Could not install postgresql, redis-server and nginx-light: install them as root, then run this again"; exit 1; }; fi
 
 test-integration: $(MODEL).sha256 $(SPACY_DIR)/meta.json servers ## PostgreSQL + Redis + two Rasa processes: consistency, faults, JWT, purge
 	$(BIN)/pytest tests/integration
 
 bench: $(MODEL).sha256 $(SPACY_DIR)/meta.json ## start the real stack: cold start, latency at 1/10/50 conversations, turns/s, memory, training time
 	$(BIN)/python -m bench.performance --train
+
+bench-scale: $(MODEL).sha256 $(SPACY_DIR)/meta.json servers ## nginx + two Rasa processes + PostgreSQL + Redis: 50 conversations for 60 s
+	$(BIN)/python -m bench.scale_out
 
 eval: $(MODEL) $(SPACY_DIR)/meta.json ## quality: intent cross-validation, then the held-out set beside a TF-IDF baseline
 	$(BIN)/rasa test nlu --nlu data/nlu --config config.yml --cross-validation --folds 3 \

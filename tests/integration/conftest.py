@@ -12,9 +12,8 @@ import jwt
 import pytest
 
 from bot.config import PROJECT_ROOT
-from bot.stack import Stack, free_port
 from tests.e2e.conftest import PINNED_NOW
-from tests.integration.servers import Postgres, Redis
+from tests.integration.servers import Nginx, Postgres, Redis, production_shape
 
 JWT_SECRET = "integration-jwt-secret-" + "x" * 16
 
@@ -40,20 +39,7 @@ def redis():
 @pytest.fixture(scope="session")
 def cluster(tmp_path_factory, postgres, redis):
     run_dir = tmp_path_factory.mktemp("cluster")
-    stack = Stack(rasa_port=free_port(), action_port=free_port(), run_dir=run_dir,
-                  database_url=postgres.url("village"))
-    stack.extra_rasa_ports = [free_port()]
-    # The production endpoints file itself, filled in from the environment as in deployment.
-    stack.endpoints = PROJECT_ROOT / "deploy" / "endpoints.yml"
-    stack.rasa_env = {
-        "VILLAGE_ACTION_URL": f"http://127.0.0.1:{stack.action_port}/webhook",
-        "VILLAGE_TRACKER_DB_HOST": "127.0.0.1", "VILLAGE_TRACKER_DB_PORT": str(postgres.port),
-        "VILLAGE_TRACKER_DB_NAME": "village_tracker", "VILLAGE_TRACKER_DB_USER": postgres.user,
-        "VILLAGE_TRACKER_DB_PASSWORD": postgres.password,
-        "VILLAGE_REDIS_HOST": "127.0.0.1", "VILLAGE_REDIS_PORT": str(redis.port),
-        "VILLAGE_REDIS_PASSWORD": "",
-        "VILLAGE_SMS_OUTBOX": str(run_dir / "sms_outbox.jsonl"),
-    }
+    stack = production_shape(run_dir, postgres, redis)
     stack.rasa_options = ["--enable-api", "--jwt-secret", JWT_SECRET, "--jwt-method", "HS256"]
     stack.action_env = {"VILLAGE_NOW": PINNED_NOW}
     log = (run_dir / "servers.log").open("w")
@@ -73,3 +59,12 @@ def cluster(tmp_path_factory, postgres, redis):
 @pytest.fixture
 def sender() -> str:
     return f"it-{uuid.uuid4().hex}"
+
+
+@pytest.fixture(scope="session")
+def front(cluster):
+    """deploy/nginx.conf in front of both Rasa processes: the one address parents and Twilio use."""
+    server = Nginx((cluster.rasa_port, cluster.extra_rasa_ports[0]))
+    server.start(PROJECT_ROOT / "deploy" / "nginx.conf")
+    yield server
+    server.stop()

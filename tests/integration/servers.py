@@ -1,7 +1,8 @@
-"""Real PostgreSQL and Redis servers from Debian's packages, on loopback ports, for the integration tests.
+"""Real PostgreSQL, Redis and nginx from Debian's packages, on loopback ports, for the integration tests and
+`make bench-scale`.
 
-`make test-integration` installs the packages (postgresql, redis-server); these classes only start and stop
-private servers in a temporary folder, never the machine's own.
+`make servers` installs the packages (postgresql, redis-server, nginx-light); these classes only start and
+stop private servers in a temporary folder, never the machine's own.
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.stack import Stack
 
 HOST = "127.0.0.1"
 
@@ -111,3 +116,72 @@ class Redis:
         if self.process and self.process.poll() is None:
             self.process.terminate()
             self.process.wait(10)
+
+
+@dataclass
+class Nginx:
+    """deploy/nginx.conf itself, with its loopback ports changed to the ones a test or benchmark uses."""
+
+    rasa_ports: tuple[int, int]
+    port: int = field(default_factory=_free_port)
+    root: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="village-nginx-")))
+    process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}"
+
+    def config(self, source: Path) -> Path:
+        text = source.read_text()
+        ports = {"8080": self.port, "5005": self.rasa_ports[0], "5006": self.rasa_ports[1]}
+        for old, new in ((f"127.0.0.1:{a}", f"{HOST}:{b}") for a, b in ports.items()):
+            if old not in text:
+                raise ValueError(f"{source} no longer listens on or proxies to {old}")
+            text = text.replace(old, new)
+        self.root.chmod(0o755)  # nginx's workers run as nobody when the master is root
+        path = self.root / "nginx.conf"
+        path.write_text(text)
+        (self.root / "tmp").mkdir(exist_ok=True)
+        return path
+
+    def start(self, source: Path) -> Nginx:
+        binary = shutil.which("nginx") or "/usr/sbin/nginx"
+        if not Path(binary).exists():
+            raise RuntimeError("nginx is missing: `make test-integration` installs it")
+        config = self.config(source)
+        subprocess.run([binary, "-t", "-q", "-p", str(self.root), "-c", str(config)], check=True, timeout=30)
+        self.process = subprocess.Popen([binary, "-p", str(self.root), "-c", str(config),
+                                         "-g", "daemon off;"])
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection((HOST, self.port), timeout=1).close()
+                return self
+            except OSError:
+                time.sleep(0.2)
+        raise TimeoutError("nginx did not listen within 30 s")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def production_shape(run_dir: Path, postgres: Postgres, redis: Redis) -> Stack:
+    """One action server and two Rasa processes on deploy/endpoints.yml, filled in from the environment."""
+    from bot.config import PROJECT_ROOT
+    from bot.stack import Stack, free_port
+
+    stack = Stack(rasa_port=free_port(), action_port=free_port(), run_dir=run_dir,
+                  database_url=postgres.url("village"), endpoints=PROJECT_ROOT / "deploy" / "endpoints.yml")
+    stack.extra_rasa_ports = [free_port()]
+    stack.rasa_env = {
+        "VILLAGE_ACTION_URL": f"http://{HOST}:{stack.action_port}/webhook",
+        "VILLAGE_TRACKER_DB_HOST": HOST, "VILLAGE_TRACKER_DB_PORT": str(postgres.port),
+        "VILLAGE_TRACKER_DB_NAME": "village_tracker", "VILLAGE_TRACKER_DB_USER": postgres.user,
+        "VILLAGE_TRACKER_DB_PASSWORD": postgres.password,
+        "VILLAGE_REDIS_HOST": HOST, "VILLAGE_REDIS_PORT": str(redis.port), "VILLAGE_REDIS_PASSWORD": "",
+        "VILLAGE_SMS_OUTBOX": str(run_dir / "sms_outbox.jsonl"),
+    }
+    return stack

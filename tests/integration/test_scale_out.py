@@ -103,3 +103,17 @@ def test_even_an_admin_jwt_cannot_swap_the_model_at_run_time(cluster):
         urllib.request.urlopen(request, timeout=30)
     assert refused.value.code == 403 and b"only at start" in refused.value.read()
     assert api(cluster.rasa_port, "/status", admin_token())[0] == 200  # the rest of the API still works
+
+
+def test_one_address_in_front_of_both_processes_serves_a_whole_conversation(cluster, front, sender):
+    url = front.url + "/webhooks/rest/webhook"
+    for text in ["hello", "what am i entitled to", "help with money", "who can i call tonight"]:
+        assert post_json(url, {"sender": sender, "message": text}, timeout=120), text
+    users = [e["text"] for e in tracker_events(cluster.rasa_port, sender) if e["event"] == "user"]
+    assert users == ["hello", "what am i entitled to", "help with money", "who can i call tonight"]
+    with urllib.request.urlopen(front.url + "/widget.js", timeout=30) as script:
+        assert script.status == 200
+    request = urllib.request.Request(front.url + f"/conversations/{sender}/tracker",
+                                     headers={"Authorization": f"Bearer {admin_token()}"})
+    with urllib.request.urlopen(request, timeout=30) as tracker:  # operators on this machine may use the API
+        assert json.loads(tracker.read())["sender_id"] == sender
