@@ -60,3 +60,21 @@ def test_a_message_longer_than_the_widget_reads_is_a_413():
 def test_a_lone_surrogate_becomes_a_replacement_character_and_the_rest_is_kept():
     assert parts({"sender": "me", "message": "help \ud800 housing \udfff"})[1] == "help \ufffd housing \ufffd"
     assert parts({"sender": "me", "message": "👶🏽"})[1] == "👶🏽"
+
+
+def test_production_refuses_the_rest_channel_before_it_opens(monkeypatch):
+    from bot.channels.rest import RestRefused
+    from bot.config import get_settings
+
+    async def on_new_message(message):
+        return None
+
+    monkeypatch.setenv("VILLAGE_ENV", "production")
+    get_settings.cache_clear()
+    try:
+        with pytest.raises(RestRefused, match="no authentication"):
+            GuardedRestInput().blueprint(on_new_message)
+    finally:
+        monkeypatch.delenv("VILLAGE_ENV")
+        get_settings.cache_clear()
+    assert GuardedRestInput().blueprint(on_new_message) is not None  # outside production it opens
