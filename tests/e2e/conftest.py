@@ -20,6 +20,12 @@ PINNED_NOW = "2026-11-24T02:00:00+00:00"
 TWILIO = {"TWILIO_ACCOUNT_SID": "AC" + "e" * 32, "TWILIO_AUTH_TOKEN": "e2e-auth-token",
           "TWILIO_FROM_NUMBER": "+447700900000", "VILLAGE_PUBLIC_URL": "https://village.example.org",
           "VILLAGE_NUMBER_KEY": "e2e-number-key"}
+# The shared server has no rate limits: the browsers all come from 127.0.0.1 and the fuzz tests send many
+# messages from one session. The limits are tested on a server of their own (`limited_stack`).
+NO_LIMITS = {"VILLAGE_SMS_LIMITS": "off", "VILLAGE_WIDGET_LIMITS": "off",
+             "VILLAGE_WIDGET_NEW_SESSIONS": "off", "VILLAGE_SMS_SENT_CAP": "off"}
+LIMITS = {"VILLAGE_SMS_LIMITS": "3/1h", "VILLAGE_WIDGET_LIMITS": "3/1h",
+          "VILLAGE_WIDGET_NEW_SESSIONS": "2/1h", "VILLAGE_TRUSTED_PROXIES": "1"}
 
 
 @pytest.fixture(scope="session")
@@ -40,7 +46,7 @@ def stack(tmp_path_factory, twilio_api):
     knowledge = run_dir / "knowledge"
     shutil.copytree(PROJECT_ROOT / "knowledge", knowledge)
     stack.action_env = {"VILLAGE_NOW": PINNED_NOW, "VILLAGE_KNOWLEDGE_DIR": str(knowledge)}
-    stack.rasa_env = {**TWILIO, "TWILIO_API_BASE_URL": twilio_api.url}
+    stack.rasa_env = {**TWILIO, "TWILIO_API_BASE_URL": twilio_api.url, **NO_LIMITS}
     stack.database_url = f"sqlite:///{run_dir / 'village.db'}"
     log = (run_dir / "servers.log").open("w")
     stack.log = log
@@ -54,6 +60,23 @@ def stack(tmp_path_factory, twilio_api):
     yield stack
     stack.stop()
     log.close()
+
+
+@pytest.fixture(scope="session")
+def limited_stack(stack, tmp_path_factory):
+    """A second Rasa server with small rate limits (LIMITS), sharing the action server, the database and the
+    fake Twilio API, with its own tracker store; the SMS and widget limit tests share it."""
+    run_dir = tmp_path_factory.mktemp("limited")
+    limited = Stack(rasa_port=free_port(), action_port=stack.action_port, run_dir=run_dir,
+                    tracker_db=run_dir / "tracker.db", database_url=stack.database_url,
+                    log=(run_dir / "rasa.log").open("w"), rasa_env={**stack.rasa_env, **LIMITS})
+    limited.start_rasa()
+    try:
+        limited.wait_ready(300)
+        yield limited
+    finally:
+        limited.stop()
+        limited.log.close()
 
 
 @pytest.fixture
