@@ -51,6 +51,7 @@ class Settings:
     # `village serve` (production): the released model's SHA-256, and Rasa's HTTP API only with JWT (an RS256
     # public key file, or an HS256 secret of 32+ characters); with neither, the API is off.
     model_sha256: str | None = None
+    widget_redis_url: str | None = None  # socket.io rooms shared by every Rasa process (redis://...)
     jwt_public_key_file: str | None = None
     jwt_secret: str | None = None
     # VILLAGE_NOW pins the clock (ISO 8601 with an offset) so end-to-end tests can ask at 2am; unset in use.
@@ -90,6 +91,7 @@ def get_settings() -> Settings:
         sms_sent_cap=parse_rules(env.get("VILLAGE_SMS_SENT_CAP") or "600/1h"),
         trusted_proxies=int(env.get("VILLAGE_TRUSTED_PROXIES") or 0),
         model_sha256=env.get("VILLAGE_MODEL_SHA256") or None,
+        widget_redis_url=env.get("VILLAGE_WIDGET_REDIS_URL") or None,
         jwt_public_key_file=env.get("VILLAGE_JWT_PUBLIC_KEY_FILE") or None,
         jwt_secret=env.get("VILLAGE_JWT_SECRET") or None,
         pinned_now=_aware(env["VILLAGE_NOW"]) if env.get("VILLAGE_NOW") else None,

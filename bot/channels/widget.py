@@ -24,7 +24,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from bot.channels import delivery, speedups
+from bot.channels import delivery, failsafe, speedups
 from bot.channels.conversations import Conversations
 from bot.channels.guard import guarded
 from bot.clock import now
@@ -111,11 +111,14 @@ class WidgetInput(SocketIOInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> SocketBlueprint:
         speedups.install()
+        failsafe.install()
         settings = get_settings()
         origins = list(settings.widget_origins) or None  # None: the page's own origin only
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=origins)
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=origins,
+                          client_manager=_socket_rooms(settings))
         self.sio = sio
         widget = SocketBlueprint(sio, self.socketio_path, "village_widget", __name__)
+        failsafe.watch(widget)
         conversations = Conversations()
         handle = guarded(on_new_message, conversations)
         session_of: dict[str, str] = {}  # socket id -> the session it proved it holds
@@ -198,3 +201,16 @@ class WidgetInput(SocketIOInput):
 
         delivery.register(CHANNEL, push)
         return widget
+
+
+def _socket_rooms(settings: Settings) -> Any:
+    """With VILLAGE_WIDGET_REDIS_URL, socket.io messages go through Redis, so a worker's reply sent by one
+    Rasa process reaches a parent whose browser is on another; else rooms are this process's own."""
+    if not settings.widget_redis_url:
+        if settings.production:
+            log.warning("VILLAGE_WIDGET_REDIS_URL is not set: with more than one Rasa process, a worker's "
+                        "reply reaches a widget parent only when their widget reconnects.")
+        return None
+    from socketio import AsyncRedisManager
+
+    return AsyncRedisManager(settings.widget_redis_url, channel="village-widget")

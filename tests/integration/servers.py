@@ -183,5 +183,6 @@ def production_shape(run_dir: Path, postgres: Postgres, redis: Redis) -> Stack:
         "VILLAGE_TRACKER_DB_PASSWORD": postgres.password,
         "VILLAGE_REDIS_HOST": HOST, "VILLAGE_REDIS_PORT": str(redis.port), "VILLAGE_REDIS_PASSWORD": "",
         "VILLAGE_SMS_OUTBOX": str(run_dir / "sms_outbox.jsonl"),
+        "VILLAGE_WIDGET_REDIS_URL": f"redis://{HOST}:{redis.port}/2",
     }
     return stack
