@@ -18,7 +18,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels import delivery, speedups
+from bot.channels import delivery, failsafe, speedups
 from bot.channels.conversations import Conversations
 from bot.channels.guard import OnNewMessage, guarded
 from bot.config import Settings, get_settings
@@ -101,6 +101,7 @@ class SmsInput(TwilioInput):
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         speedups.install()
+        failsafe.install()
         settings = get_settings()
         token = signing.auth_token(settings)
         conversations = Conversations()
@@ -113,6 +114,7 @@ class SmsInput(TwilioInput):
 
         delivery.register(CHANNEL, push)
         sms = Blueprint("village_sms", __name__)
+        failsafe.watch(sms)
 
         @sms.listener("before_server_start")
         async def remember_app(app: Any, _loop: Any) -> None:
@@ -134,7 +136,7 @@ class SmsInput(TwilioInput):
                     log.warning("refused an SMS webhook with a missing or wrong signature (url %s)", url)
                     return response.text("Forbidden: bad or missing X-Twilio-Signature", status=403)
             number = (form.first("From") or "").strip()
-            if not number:
+            if not any(ch.isdigit() for ch in number):  # else all such senders would share one conversation
                 return response.text("Bad request: no From number", status=400)
             sid = form.first("MessageSid")
             if sid and not await asyncio.to_thread(first_delivery, sid[:64]):
