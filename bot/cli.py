@@ -30,7 +30,7 @@ def _knowledge_check(args: argparse.Namespace) -> int:
     from bot.knowledge.review import needs_training, overdue, unverified
 
     knowledge = _load(args.dir)
-    if knowledge is None:
+    if knowledge is None or not _safety_examples_ok():
         return 1
     print(f"OK: {len(knowledge.entries)} entries from {len(knowledge.documents)} documents, "
           f"{len(knowledge.topics)} topics, {len(knowledge.services)} services.")
@@ -47,6 +47,18 @@ def _knowledge_check(args: argparse.Namespace) -> int:
         print(f"Needs training ({len(training)}): knowledge changes take effect at once, but not these.")
         print("\n".join(f"  - {line}" for line in training))
     return 0
+
+
+def _safety_examples_ok() -> bool:
+    """The crisis classifier's examples (bot/safety/examples) load: Rasa can't start without them."""
+    from bot.safety.learned import ExamplesError, load_examples
+
+    try:
+        load_examples()
+    except ExamplesError as error:
+        print(f"bot/safety/examples/{error}", file=sys.stderr)
+        return False
+    return True
 
 
 def _knowledge_preview(args: argparse.Namespace) -> int:

@@ -2,8 +2,8 @@
 
 Independent test sets showed the crisis rules and the classifier miss about half of danger messages worded
 in ways never seen before. When an answer that isn't the crisis answer goes to a message with one of these
-words, it starts with 999 and Samaritans anyway. A line too many on an ordinary answer costs little; a
-missing one can cost a life.
+words, or one the learned second opinion finds worrying, it starts with 999 and Samaritans anyway. A line
+too many on an ordinary answer costs little; a missing one can cost a life.
 """
 
 from __future__ import annotations
@@ -27,4 +27,10 @@ goodbye suicide suicidal die dying dead death kill killing hurt hurting harm har
 
 
 def needs_caution(text: str) -> bool:
-    return any(word in CAUTION_WORDS for word in normalise(text).split())
+    """A caution word, or the learned classifier thinks danger likely enough (CAUTION_THRESHOLD) though not
+    sure enough to give the crisis answer instead (THRESHOLD)."""
+    if any(word in CAUTION_WORDS for word in normalise(text).split()):
+        return True
+    from bot.safety.learned import CAUTION_THRESHOLD, classifier
+
+    return bool(text.strip()) and classifier().probability(text[:2000]) >= CAUTION_THRESHOLD

@@ -1,4 +1,4 @@
-"""Detect a crisis in a message with spaCy's Matcher over rule patterns; no model, no network."""
+"""Detect a crisis in a message: spaCy's Matcher over rule patterns, then a small learned second opinion."""
 
 from __future__ import annotations
 
@@ -94,13 +94,22 @@ def _scan(text: str) -> tuple[list[tuple[int, str, CrisisKind]], bool]:
     return hits, bool(idioms)
 
 
-def detect_crisis(text: str) -> Crisis | None:
-    """The most urgent crisis a message describes, or None. Err on the side of answering."""
-    hits, _ = _scan(text)
-    if not hits:
+def detect_crisis(text: str, learned: bool = True) -> Crisis | None:
+    """The most urgent crisis a message describes, or None. Err on the side of answering.
+
+    The rules first; if they find nothing (and no idiom we know explains the alarming words), the learned
+    classifier's second opinion (`bot.safety.learned`), unless `learned` is False.
+    """
+    hits, idioms = _scan(text)
+    if hits:
+        _, matched, kind = min(hits)
+        return Crisis(kind, matched)
+    if not learned or idioms or not text.strip():
         return None
-    _, matched, kind = min(hits)
-    return Crisis(kind, matched)
+    from bot.safety.learned import classifier
+
+    guess = classifier().guess(text[:2000])
+    return Crisis(CrisisKind(guess.kind), f"(classifier {guess.probability:.2f})") if guess else None
 
 
 def only_an_idiom(text: str) -> bool:

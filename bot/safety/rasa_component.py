@@ -1,8 +1,9 @@
 """A Rasa NLU component that runs the safety rules on every message, after the classifiers.
 
-When the rules find a crisis, the message's intent becomes `crisis` (whatever DIET or the fallback said)
-and a `crisis_kind` entity tells the responses which numbers to give first. When DIET guesses `crisis` but
-the rules recognise only an idiom ("i could kill for a takeaway"), the guess is overruled.
+When the rules, or the learned second opinion behind them (`bot.safety.learned`), find a crisis, the
+message's intent becomes `crisis` (whatever DIET or the fallback said) and a `crisis_kind` entity tells the
+responses which numbers to give first. When DIET guesses `crisis` but the rules recognise only an idiom ("i
+could kill for a takeaway"), the guess is overruled.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ class CrisisRules(GraphComponent):
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> CrisisRules:
+        from bot.safety.learned import classifier
+
+        classifier()  # trained now, as the model loads, not during a parent's first message
         return cls()
 
     def process(self, messages: list[Message]) -> list[Message]:

@@ -60,6 +60,16 @@ def test_add_worker_reads_the_password_from_stdin_and_refuses_a_short_one(db_url
     assert "at least 12" in capsys.readouterr().err
 
 
+def test_knowledge_check_fails_on_a_broken_crisis_examples_file(tmp_path, monkeypatch, capsys):
+    from bot.safety import learned
+
+    (tmp_path / "mine.yml").write_text('messages:\n  - {text: "help me", crisis: true, kind: scared}\n')
+    monkeypatch.setattr(learned, "EXAMPLES", tmp_path)
+    monkeypatch.setattr(learned.load_examples, "__defaults__", (tmp_path,))
+    assert main(["knowledge", "check"]) == 1
+    assert "bot/safety/examples/mine.yml: message 1: kind: must be one of" in capsys.readouterr().err
+
+
 def test_knowledge_check_lists_what_is_due_for_review(capsys):
     assert main(["knowledge", "check", "--today", "2028-01-01"]) == 0  # due is not an error
     out = capsys.readouterr().out

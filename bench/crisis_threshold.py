@@ -1,0 +1,88 @@
+"""How to set bot.safety.learned.THRESHOLD: recall and false alarms of rules + classifier at each threshold.
+
+Measured on what may be tuned on, never on the blind sets (crisis_blind*.yml):
+- the examples themselves, out of fold (5-fold cross-validation: each message scored by a classifier that
+  never saw it);
+- the regression safety sets (crisis_check.yml, crisis_final.yml): their near misses must stay 0 false alarms;
+- every non-crisis training example of the intents (data/nlu), as ordinary messages parents send, also out
+  of fold (the classifier trains on them too).
+
+Usage: .venv/bin/python -m bench.crisis_threshold   (writes var/eval/crisis_threshold.json)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import numpy as np
+import yaml
+
+from bot.config import PROJECT_ROOT
+from bot.safety.detector import _scan
+from bot.safety.learned import CrisisClassifier, intent_examples, load_examples, train_models
+
+THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
+REGRESSION = [PROJECT_ROOT / "tests" / "eval" / n for n in ("crisis_check.yml", "crisis_final.yml")]
+
+
+def rules(text: str) -> tuple[bool, bool]:
+    """(the rules flag it, an idiom we know explains it)"""
+    hits, idioms = _scan(text)
+    return bool(hits), bool(idioms) and not hits
+
+
+def out_of_fold(messages: list[dict], folds: int = 5) -> np.ndarray:
+    from sklearn.model_selection import StratifiedKFold
+
+    labels = np.array([m["crisis"] for m in messages])
+    scores = np.zeros(len(messages))
+    for train, test in StratifiedKFold(folds, shuffle=True, random_state=7).split(messages, labels):
+        crisis, _ = train_models([messages[i] for i in train])
+        column = list(crisis.classes_).index(True)
+        scores[test] = crisis.predict_proba([messages[i]["text"] for i in test])[:, column]
+    return scores
+
+
+def share(said: list[bool], chosen: list[bool]) -> str:
+    picked = [s for s, c in zip(said, chosen, strict=True) if c]
+    return f"{sum(picked)}/{len(picked)}"
+
+
+def main() -> int:
+    examples, intents = load_examples(), intent_examples()
+    messages = examples + intents
+    from_examples = [True] * len(examples) + [False] * len(intents)
+    oof = out_of_fold(messages)
+    flagged = [rules(m["text"]) for m in messages]
+    model = CrisisClassifier(messages)
+    regression = [m for path in REGRESSION
+                  for m in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]]
+    near = [(model.probability(m["text"]), *rules(m["text"])) for m in regression if not m.get("crisis")]
+    example_crises = [e and m["crisis"] for e, m in zip(from_examples, messages, strict=True)]
+    example_safe = [e and not m["crisis"] for e, m in zip(from_examples, messages, strict=True)]
+    ordinary = [not e and not m["crisis"] for e, m in zip(from_examples, messages, strict=True)]
+    rows = []
+    for t in THRESHOLDS:
+        said = [hit or (not idiom and p >= t) for p, (hit, idiom) in zip(oof, flagged, strict=True)]
+        rows.append({
+            "threshold": t,
+            "examples_recall_out_of_fold": share(said, example_crises),
+            "examples_false_alarms_out_of_fold": share(said, example_safe),
+            "ordinary_false_alarms_out_of_fold": share(said, ordinary),
+            "regression_near_miss_false_alarms": f"{sum(h or (not i and p >= t) for p, h, i in near)}"
+                                                 f"/{len(near)}",
+        })
+    rules_only = share([h for h, _ in flagged], example_crises)
+    out = PROJECT_ROOT / "var" / "eval" / "crisis_threshold.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    result = {"rules_only_recall_on_examples": rules_only, "thresholds": rows}
+    out.write_text(json.dumps(result, indent=2) + "\n")
+    print(f"rules only: {rules_only} of the examples' crises")
+    for row in rows:
+        print(json.dumps(row))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

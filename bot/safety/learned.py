@@ -1,0 +1,135 @@
+"""A second opinion on danger: a small classifier for crises worded in ways the rules don't know.
+
+The rules (`patterns.py`) catch about half of danger messages written by people who never saw them (the blind
+safety sets, docs/performance.md). This classifier learns from the examples in `examples/`, written by two
+separate authors in young parents' own styles, with as many safe messages that share the same words, and
+from the intents' training examples (data/nlu): every ordinary question is a safe message, every `crisis`
+example a dangerous one. It is character and word n-grams into a logistic regression, trained in a few
+seconds from the YAML files the first time it is asked (never at import); nothing downloaded, nothing
+pickled. Which kind of crisis is learned from the examples alone.
+
+It only ever adds crises: a message the rules flag stays flagged, and an idiom the rules know ("could kill
+for a pizza") is never turned into a crisis. Two thresholds, chosen with `python -m bench.crisis_threshold`
+on what may be tuned on (never the blind sets): at THRESHOLD the parent gets the crisis answer instead of
+the usual one, the lowest at which no everyday or near-miss message of the regression and held-out sets is
+flagged; at CAUTION_THRESHOLD the usual answer starts with 999 and Samaritans (`bot.safety.caution`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+NLU = Path(__file__).resolve().parents[2] / "data" / "nlu"
+KINDS = ("baby_emergency", "danger", "domestic_abuse", "harm_to_baby", "self_harm")
+THRESHOLD = 0.95  # probability of a crisis at which the parent gets the crisis answer
+CAUTION_THRESHOLD = 0.5  # ... at which the usual answer starts with 999 and Samaritans
+
+
+class ExamplesError(ValueError):
+    """An examples file an editor broke: file, entry and field are in the message."""
+
+
+@dataclass(frozen=True)
+class Guess:
+    kind: str
+    probability: float
+
+
+def load_examples(directory: Path = EXAMPLES) -> list[dict]:
+    messages: list[dict] = []
+    for path in sorted(directory.glob("*.yml")):
+        try:
+            entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("messages")
+        except yaml.YAMLError as error:
+            raise ExamplesError(f"{path.name}: not valid YAML: {error}") from None
+        if not isinstance(entries, list):
+            raise ExamplesError(f"{path.name}: needs a list under `messages:`")
+        for number, entry in enumerate(entries, 1):
+            where = f"{path.name}: message {number}"
+            text = entry.get("text") if isinstance(entry, dict) else None
+            if not isinstance(text, str) or not text.strip():
+                raise ExamplesError(f"{where}: text: must be a non-empty string")
+            if not isinstance(entry.get("crisis"), bool):
+                raise ExamplesError(f"{where}: crisis: must be true or false")
+            if entry["crisis"] and entry.get("kind") not in KINDS:
+                raise ExamplesError(f"{where}: kind: must be one of {', '.join(KINDS)}")
+            if not entry["crisis"] and "kind" in entry:
+                raise ExamplesError(f"{where}: kind: only a crisis has a kind")
+            messages.append(entry)
+    return messages
+
+
+def intent_examples(directory: Path = NLU) -> list[dict]:
+    """The intents' training examples as {text, crisis}; "[Barnet](council)" is read as "Barnet"."""
+    messages = []
+    for path in sorted(directory.glob("*.yml")):
+        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
+            if not block.get("intent"):
+                continue
+            for line in str(block.get("examples", "")).splitlines():
+                text = re.sub(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})", r"\1", line.strip().removeprefix("- "))
+                if text.strip():
+                    messages.append({"text": text, "crisis": block["intent"] == "crisis"})
+    return messages
+
+
+def _features() -> Any:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import FeatureUnion
+
+    from bot.safety.detector import normalise
+
+    return FeatureUnion([
+        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True,
+                                  preprocessor=normalise)),
+        ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), min_df=1, sublinear_tf=True,
+                                  preprocessor=normalise, token_pattern=r"[a-z0-9]+")),
+    ])
+
+
+def train_models(messages: list[dict]) -> tuple[Any, Any]:
+    """(is it a crisis, which kind) pipelines; messages without a kind teach only the first."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    texts = [m["text"] for m in messages]
+    crisis = make_pipeline(_features(), LogisticRegression(C=10.0, class_weight="balanced", max_iter=5000))
+    crisis.fit(texts, [m["crisis"] for m in messages])
+    dangers = [m for m in messages if m["crisis"] and m.get("kind")]
+    kind = make_pipeline(_features(), LogisticRegression(C=10.0, class_weight="balanced", max_iter=5000))
+    kind.fit([m["text"] for m in dangers], [m["kind"] for m in dangers])
+    return crisis, kind
+
+
+class CrisisClassifier:
+    def __init__(self, messages: list[dict], threshold: float = THRESHOLD) -> None:
+        self.crisis, self.kind = train_models(messages)
+        self.threshold = threshold
+
+    def probability(self, text: str) -> float:
+        return float(self.crisis.predict_proba([text])[0][list(self.crisis.classes_).index(True)])
+
+    def guess(self, text: str) -> Guess | None:
+        """The most likely kind of crisis, if the message is more likely than the threshold to be one."""
+        if not text.strip():
+            return None
+        probability = self.probability(text)
+        if probability < self.threshold:
+            return None
+        return Guess(str(self.kind.predict([text])[0]), probability)
+
+
+def training_messages() -> list[dict]:
+    return load_examples() + intent_examples()
+
+
+@lru_cache(maxsize=1)
+def classifier() -> CrisisClassifier:
+    return CrisisClassifier(training_messages())

@@ -1,0 +1,78 @@
+"""The learned second opinion: examples are checked like knowledge files, and it only ever adds crises."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import detector, learned
+from bot.safety.detector import CrisisKind, detect_crisis
+
+
+def test_the_shipped_examples_load_with_every_kind_and_as_many_safe_messages():
+    messages = learned.load_examples()
+    kinds = {m.get("kind") for m in messages if m["crisis"]}
+    assert kinds == set(learned.KINDS)
+    dangers = sum(m["crisis"] for m in messages)
+    assert dangers >= 400 and len(messages) - dangers >= 400
+
+
+@pytest.mark.parametrize("entry, problem", [
+    ('{text: "", crisis: true, kind: self_harm}', "message 2: text: must be a non-empty string"),
+    ('{text: "help", crisis: maybe}', "message 2: crisis: must be true or false"),
+    ('{text: "help", crisis: true, kind: sad}', "message 2: kind: must be one of"),
+    ('{text: "hello", crisis: false, kind: danger}', "message 2: kind: only a crisis has a kind"),
+])
+def test_a_broken_examples_file_names_file_entry_and_field(tmp_path, entry, problem):
+    (tmp_path / "mine.yml").write_text(f'messages:\n  - {{text: "fine", crisis: false}}\n  - {entry}\n')
+    with pytest.raises(learned.ExamplesError, match=f"mine.yml: {problem}"):
+        learned.load_examples(tmp_path)
+
+
+TINY = ([{"text": t, "crisis": True, "kind": "self_harm"} for t in
+         ["i want to end it all tonight", "ive got the pills ready to end it",
+          "i dont want to wake up tomorrow", "this is goodbye i cant go on", "going to end my life tonight",
+          "nobody will miss me when im gone"]]
+        + [{"text": t, "crisis": True, "kind": "baby_emergency"} for t in
+           ["baby not breathing properly", "my baby has gone blue", "baby is floppy and wont wake",
+            "baby having a fit now", "baby swallowed a battery", "babys lips are blue and grey"]]
+        + [{"text": t, "crisis": False} for t in
+           ["how do i apply for housing", "can i get help with childcare", "what grants can i get",
+            "when does the leaving care team open", "can i get a bus pass", "help with college fees",
+            "where is the family hub", "can i get a cot", "how much is universal credit",
+            "can i stay with my foster carer", "who is my personal adviser", "help with council tax"]])
+
+
+def test_a_classifier_learns_crisis_and_kind_from_examples():
+    model = learned.CrisisClassifier(TINY, threshold=0.5)
+    assert model.guess("end it all, pills ready, goodbye").kind == "self_harm"
+    assert model.guess("baby has gone blue not breathing").kind == "baby_emergency"
+    assert model.guess("how do i apply for a grant for college") is None
+    assert model.guess("   ") is None
+
+
+class Always:
+    def guess(self, text):
+        return learned.Guess("danger", 0.99)
+
+
+def test_the_rules_come_first_and_a_known_idiom_is_never_turned_into_a_crisis(monkeypatch):
+    monkeypatch.setattr(learned, "classifier", lambda: Always())
+    assert detect_crisis("i want to kill myself").kind == CrisisKind.self_harm  # the rules' answer
+    assert detect_crisis("i could kill for a pizza") is None  # an idiom the rules know
+    assert detect_crisis("a message the rules have never seen").kind == CrisisKind.danger
+    assert detect_crisis("a message the rules have never seen", learned=False) is None
+    assert detector.detect_crisis(" \n") is None  # nothing to judge
+
+
+def test_a_worrying_message_the_classifier_is_unsure_of_gets_the_safety_line_first(monkeypatch):
+    from bot.safety import caution
+
+    class Unsure:
+        def probability(self, text):
+            return learned.CAUTION_THRESHOLD
+
+    monkeypatch.setattr(learned, "classifier", lambda: Unsure())
+    assert caution.needs_caution("a message with no caution word")
+    monkeypatch.setattr(Unsure, "probability", lambda self, text: learned.CAUTION_THRESHOLD - 0.01)
+    assert not caution.needs_caution("a message with no caution word")
+    assert not caution.needs_caution("   ")
