@@ -11,6 +11,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -139,6 +141,23 @@ class Stack:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"{checks[0]} did not answer within {timeout:.0f} s")
             time.sleep(0.5)
+
+    @contextmanager
+    def running(self, log_path: Path, timeout: float = 300.0) -> Iterator[Stack]:
+        """Started, with the servers' output in log_path (its end printed if start-up fails); then stopped."""
+        with log_path.open("w") as log:
+            self.log = log
+            try:
+                self.start(timeout)
+            except Exception:
+                log.flush()
+                print(log_path.read_text()[-5000:])
+                self.stop()
+                raise
+            try:
+                yield self
+            finally:
+                self.stop()
 
     def say(self, sender: str, text: str) -> list[dict]:
         """One parent turn over the REST channel: the bot's messages."""

@@ -48,18 +48,8 @@ def stack(tmp_path_factory, twilio_api):
     stack.action_env = {"VILLAGE_NOW": PINNED_NOW, "VILLAGE_KNOWLEDGE_DIR": str(knowledge)}
     stack.rasa_env = {**TWILIO, "TWILIO_API_BASE_URL": twilio_api.url, **NO_LIMITS}
     stack.database_url = f"sqlite:///{run_dir / 'village.db'}"
-    log = (run_dir / "servers.log").open("w")
-    stack.log = log
-    try:
-        stack.start(timeout=300)
-    except Exception:
-        log.flush()
-        print((run_dir / "servers.log").read_text()[-5000:])
-        stack.stop()
-        raise
-    yield stack
-    stack.stop()
-    log.close()
+    with stack.running(run_dir / "servers.log", timeout=300):
+        yield stack
 
 
 @pytest.fixture(scope="session")

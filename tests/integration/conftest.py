@@ -42,18 +42,8 @@ def cluster(tmp_path_factory, postgres, redis):
     stack = production_shape(run_dir, postgres, redis)
     stack.rasa_options = ["--enable-api", "--jwt-secret", JWT_SECRET, "--jwt-method", "HS256"]
     stack.action_env = {"VILLAGE_NOW": PINNED_NOW}
-    log = (run_dir / "servers.log").open("w")
-    stack.log = log
-    try:
-        stack.start(timeout=400)
-    except Exception:
-        log.flush()
-        print((run_dir / "servers.log").read_text()[-5000:])
-        stack.stop()
-        raise
-    yield stack
-    stack.stop()
-    log.close()
+    with stack.running(run_dir / "servers.log", timeout=400):
+        yield stack
 
 
 @pytest.fixture
