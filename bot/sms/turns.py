@@ -24,6 +24,7 @@ from bot.handoff.requests import active_handoff, add_message, keep_number
 from bot.limits import Decision, Limiter, pause_notice
 from bot.replies import Button
 from bot.safety import SAFETY_LINE, detect_crisis
+from bot.safety.answers import TROUBLE_REPLY
 from bot.sms import keywords
 from bot.sms.numbers import conversation_id, mask, seal
 from bot.sms.segments import every_segment, to_texts
@@ -38,8 +39,6 @@ EMPTY_REPLY = "I didn't get any words in that message. Type your question, or re
 MEDIA_ONLY_REPLY = ("I can't open pictures, voice notes or files, so I haven't seen that. "
                     "Please type your question in words.")
 MEDIA_TOO = "(I can't open pictures or files, so I've only read your words.)"
-TROUBLE_REPLY = ("Sorry, something went wrong on my side and I couldn't answer that. Please try again in a "
-                 "few minutes. If you or your baby are in danger, call 999. Samaritans: 116 123, any time.")
 
 OnNewMessage = Callable[[UserMessage], Awaitable[None]]
 CrisisReply = Callable[[str], list[str]]  # a crisis kind -> the domain's answer, as messages
