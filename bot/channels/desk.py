@@ -15,8 +15,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels import delivery, failsafe, lockdown
+from bot.channels import delivery
 from bot.channels.conversations import Conversations
+from bot.channels.protections import protect
 from bot.config import get_settings
 from bot.desk import sessions
 from bot.desk.pages import render
@@ -80,9 +81,7 @@ class DeskChannel(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[Any], Awaitable[Any]]) -> Blueprint:
         desk = Blueprint("village_desk", __name__)
-        failsafe.install()
-        failsafe.watch(desk)
-        lockdown.register(desk)
+        protect(desk)
         conversations = Conversations()
 
         @desk.listener("before_server_start")

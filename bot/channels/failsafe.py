@@ -9,7 +9,7 @@ without the atomic shared lock store (`bot.store.locks`). Database connections a
 (`pool_pre_ping`), so the first turn after a database restart works. If the action server is down or fails,
 the parent gets the trouble reply instead of silence.
 
-Installed by each of Village's channels as Rasa builds them (never at import), like `speedups`.
+Installed by each of Village's channels as Rasa builds them (bot.channels.protections), never at import.
 """
 
 from __future__ import annotations

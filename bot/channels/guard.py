@@ -26,6 +26,10 @@ OnNewMessage = Callable[[UserMessage], Awaitable[None]]
 
 logger = logging.getLogger(__name__)
 
+# The longest message any channel reads, in characters (REST refuses longer; the widget cuts and says so):
+# 10,000 took the NLU over a second, and 100,000 ran it out of memory.
+MAX_MESSAGE = 2000
+
 
 def guarded(on_new_message: OnNewMessage, conversations: Conversations) -> OnNewMessage:
     async def handle(message: UserMessage) -> None:

@@ -2,7 +2,7 @@
 
 `PUT /model` loads any model file or URL it is given, which would skip the digest check `village serve` makes
 before start-up (bot/release.py; CVE-2024-49375 is about exactly such model files). Village changes its model
-only by a release and a restart. Registered by the desk channel, which every deployment has.
+only by a release and a restart. Registered by every channel (bot.channels.protections); once per app.
 """
 
 from __future__ import annotations

@@ -17,13 +17,11 @@ from sanic import Blueprint
 from sanic.exceptions import InvalidUsage, PayloadTooLarge
 from sanic.request import Request
 
-from bot.channels import failsafe, speedups
 from bot.channels.conversations import Conversations
-from bot.channels.guard import OnNewMessage, guarded
+from bot.channels.guard import MAX_MESSAGE, OnNewMessage, guarded
+from bot.channels.protections import protect
 from bot.config import get_settings
 
-# Characters, the widget's limit too: 10,000 took the NLU over a second; 100,000 ran it out of memory.
-MAX_MESSAGE = 2000
 MAX_SENDER = 255  # Rasa's SQL tracker store keeps sender ids in a VARCHAR(255)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -81,11 +79,9 @@ class GuardedRestInput(RestInput):
         if get_settings().production:
             raise RestRefused("The REST channel has no authentication, so VILLAGE_ENV=production refuses it: "
                               "use deploy/credentials.yml, which opens only the desk, SMS and the widget.")
-        speedups.install()
-        failsafe.install()
         conversations = Conversations()
         blueprint = super().blueprint(guarded(on_new_message, conversations))
-        failsafe.watch(blueprint)
+        protect(blueprint)
 
         @blueprint.listener("before_server_start")
         async def remember_app(app: Any, _loop: Any) -> None:

@@ -18,9 +18,10 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels import delivery, failsafe, speedups
+from bot.channels import delivery
 from bot.channels.conversations import Conversations
 from bot.channels.guard import OnNewMessage, guarded
+from bot.channels.protections import protect
 from bot.config import Settings, get_settings
 from bot.limits import Limiter
 from bot.sms import signing
@@ -100,8 +101,6 @@ class SmsInput(TwilioInput):
         return TextCollector()
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        speedups.install()
-        failsafe.install()
         settings = get_settings()
         token = signing.auth_token(settings)
         conversations = Conversations()
@@ -114,7 +113,7 @@ class SmsInput(TwilioInput):
 
         delivery.register(CHANNEL, push)
         sms = Blueprint("village_sms", __name__)
-        failsafe.watch(sms)
+        protect(sms)
 
         @sms.listener("before_server_start")
         async def remember_app(app: Any, _loop: Any) -> None:

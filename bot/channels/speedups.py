@@ -13,7 +13,7 @@ _installed = False
 
 
 def install() -> None:
-    """Idempotent; called by each of Village's channels as Rasa builds them (never at import)."""
+    """Idempotent; called by each of Village's channels as Rasa builds them (bot.channels.protections)."""
     global _installed
     if _installed:
         return

@@ -24,9 +24,10 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from bot.channels import delivery, failsafe, speedups
+from bot.channels import delivery
 from bot.channels.conversations import Conversations
-from bot.channels.guard import guarded
+from bot.channels.guard import MAX_MESSAGE, guarded
+from bot.channels.protections import protect
 from bot.clock import now
 from bot.config import Settings, get_settings
 from bot.limits import Decision, Limiter, pause_notice
@@ -36,7 +37,6 @@ from bot.widget import history, pages, sessions
 
 log = logging.getLogger(__name__)
 CHANNEL = "socketio"
-MAX_MESSAGE = 2000  # characters; longer messages are cut, and the parent is told
 TOO_LONG = "That message was very long, so I've only read the first part of it."
 
 
@@ -110,15 +110,13 @@ class WidgetInput(SocketIOInput):
         return "/"  # the demo page and /widget.js live at the top of the site
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> SocketBlueprint:
-        speedups.install()
-        failsafe.install()
         settings = get_settings()
         origins = list(settings.widget_origins) or None  # None: the page's own origin only
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins=origins,
                           client_manager=_socket_rooms(settings))
         self.sio = sio
         widget = SocketBlueprint(sio, self.socketio_path, "village_widget", __name__)
-        failsafe.watch(widget)
+        protect(widget)
         conversations = Conversations()
         handle = guarded(on_new_message, conversations)
         session_of: dict[str, str] = {}  # socket id -> the session it proved it holds
