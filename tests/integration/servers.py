@@ -37,6 +37,29 @@ def _postgres_tool(name: str) -> str:
     return found[-1]
 
 
+def _wait_for(port: int, name: str, ask: bytes = b"", answer: bytes = b"", timeout: float = 30) -> None:
+    """Until the server on this loopback port accepts a connection (and answers `ask` with `answer`)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection((HOST, port), timeout=1) as sock:
+                if not ask:
+                    return
+                sock.sendall(ask)
+                if sock.recv(16).startswith(answer):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise TimeoutError(f"{name} did not answer within {timeout:.0f} s")
+
+
+def _terminate(process: subprocess.Popen | None) -> None:
+    if process and process.poll() is None:
+        process.terminate()
+        process.wait(10)
+
+
 @dataclass
 class Postgres:
     """A private cluster with password login (scram-sha-256), run as the `postgres` user when we are root."""
@@ -101,21 +124,11 @@ class Redis:
         self.process = subprocess.Popen(
             [binary, "--bind", HOST, "--port", str(self.port), "--save", "", "--appendonly", "no"],
             stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection((HOST, self.port), timeout=1) as sock:
-                    sock.sendall(b"PING\r\n")
-                    if sock.recv(16).startswith(b"+PONG"):
-                        return self
-            except OSError:
-                time.sleep(0.2)
-        raise TimeoutError("redis-server did not answer within 30 s")
+        _wait_for(self.port, "redis-server", b"PING\r\n", b"+PONG")
+        return self
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(10)
+        _terminate(self.process)
 
 
 @dataclass
@@ -152,19 +165,11 @@ class Nginx:
         subprocess.run([binary, "-t", "-q", "-p", str(self.root), "-c", str(config)], check=True, timeout=30)
         self.process = subprocess.Popen([binary, "-p", str(self.root), "-c", str(config),
                                          "-g", "daemon off;"])
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection((HOST, self.port), timeout=1).close()
-                return self
-            except OSError:
-                time.sleep(0.2)
-        raise TimeoutError("nginx did not listen within 30 s")
+        _wait_for(self.port, "nginx")
+        return self
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(10)
+        _terminate(self.process)
         shutil.rmtree(self.root, ignore_errors=True)
 
 
