@@ -1,0 +1,57 @@
+"""The labelled best guess the bot gives when the NLU is unsure (bot.entitlements.best_guess)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.entitlements import GUESS_FLOOR, best_guess
+from bot.knowledge import load_knowledge
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_knowledge()
+
+
+def unsure(*ranked: tuple[str, float]) -> list[dict]:
+    """An NLU ranking after the FallbackClassifier: nlu_fallback first, then the model's own choices."""
+    return [{"name": "nlu_fallback", "confidence": 0.5},
+            *({"name": name, "confidence": confidence} for name, confidence in ranked)]
+
+
+def test_a_likely_topic_is_answered_as_a_labelled_guess_with_the_numbers_first(knowledge):
+    answer = best_guess(knowledge, "we cant all fit in here any more", unsure(("ask_housing", 0.41),
+                                                                               ("ask_money", 0.3)))
+    assert answer is not None
+    first = answer.replies[0].text
+    assert first.startswith("I'm not sure I understood, so this is my best guess, about a place to live.")
+    assert "999" in first and "116 123" in first
+    assert all("housing" in knowledge.entry(i).topics for i in answer.entry_ids[:1])
+    assert answer.replies[1].text.endswith(")")  # the entry's summary with its source
+
+
+def test_topic_words_guide_the_guess_when_the_model_has_no_likely_choice(knowledge):
+    answer = best_guess(knowledge, "nappies??", unsure(("greet", 0.12), ("ask_money", 0.1)))
+    assert answer is not None
+    assert "money" in knowledge.entry(answer.entry_ids[0]).topics
+
+
+def test_a_likely_non_topic_intent_is_never_turned_into_a_topic_answer(knowledge):
+    # "what's the best home workout" names a topic word, but the model thinks it is out of scope
+    assert best_guess(knowledge, "whats the best home workout", unsure(("out_of_scope", 0.45))) is None
+
+
+def test_a_long_shot_without_topic_words_is_no_guess(knowledge):
+    ranking = unsure(("ask_housing", GUESS_FLOOR - 0.01), ("ask_money", 0.2))
+    assert best_guess(knowledge, "hmm not sure really", ranking) is None
+
+
+def test_no_ranking_at_all_is_no_guess(knowledge):
+    assert best_guess(knowledge, "blah", []) is None
+    assert best_guess(knowledge, "blah", [{"name": "nlu_fallback", "confidence": "x"}]) is None
+
+
+def test_by_sms_the_guess_is_short(knowledge):
+    answer = best_guess(knowledge, "cot and pram", unsure(("ask_money", 0.4)), short=True)
+    assert answer is not None and len(answer.entry_ids) == 1
+    assert answer.replies[1].text.startswith("From the ")
