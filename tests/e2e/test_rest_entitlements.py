@@ -35,7 +35,7 @@ def test_money_question_cites_the_source(stack, sender):
 
 
 def test_out_of_scope_gets_an_honest_no_and_what_the_bot_can_do(stack, sender):
-    reply = texts(stack.say(sender, "who won the football last night"))
+    reply = texts(stack.say(sender, "who won the darts last night"))
     assert "can't help with that" in reply
     assert "116 123" in reply  # someone to talk to now, even when the bot didn't understand
     assert "entitled to" in reply
