@@ -1,9 +1,9 @@
 """A Rasa NLU component that runs the safety rules on every message, after the classifiers.
 
 When the rules, or the learned second opinion behind them (`bot.safety.learned`), find a crisis, the
-message's intent becomes `crisis` (whatever DIET or the fallback said) and a `crisis_kind` entity tells the
-responses which numbers to give first. When DIET guesses `crisis` but the rules recognise only an idiom ("i
-could kill for a takeaway"), the guess is overruled.
+message's intent becomes `crisis` (whatever the intent classifier or the fallback said) and a `crisis_kind`
+entity tells the responses which numbers to give first. When the classifier guesses `crisis` but the rules
+recognise only an idiom ("i could kill for a takeaway"), the guess is overruled.
 """
 
 from __future__ import annotations
