@@ -111,6 +111,8 @@ def scores(cases: list[Case], predicted: list[str], answered: list[list[str]]) -
             "no answer (unsure, nothing to guess)": sum(not a for _, _, a in missed),
             "other entries, right intent": sum(bool(a) and p == c.intent for c, p, a in missed),
             "other entries, other intent": sum(bool(a) and p != c.intent for c, p, a in missed)},
+        "answers_missed": [{"text": c.text, "intent": c.intent, "predicted": p, "expected": c.entries,
+                            "answered": a} for c, p, a in missed],
         "per_intent": {label: {"precision": round(float(p), 3), "recall": round(float(r), 3),
                                "f1": round(float(f), 3), "support": int(s)}
                        for label, p, r, f, s in per_label},
