@@ -261,4 +261,5 @@ NOT_CRISIS = [
     "used to self? harm|harming|selfharm|cut|cutting",
     "history|past of? self? harm|harming|selfharm",
     "threatening|threatened|threaten me|us with bailiffs|court|eviction|debt|collectors|letters|fines",
+    "burnt oak",  # a neighbourhood of Barnet: "i live in burnt oak" is an address, not a burn
 ]

@@ -38,6 +38,7 @@ CRISIS = [
     ("i wish i wasnt born", K.self_harm),
     # a baby's emergency
     ("my baby is not breathing", K.baby_emergency),
+    ("we live in burnt oak and my baby got burnt on the oven", K.baby_emergency),
     ("baby isnt breathing properly", K.baby_emergency),
     ("my son stopped breathing", K.baby_emergency),
     ("hes gone blue", K.baby_emergency),
@@ -163,6 +164,8 @@ ORDINARY = [
     "my son has a cold",
     "hit me up later",
     "the bills are killing me lol",
+    "i live in burnt oak",
+    "Burnt Oak, on the Barnet side.",
 ]
 
 
