@@ -129,7 +129,9 @@ class SmsTurns:
         if replies:
             await self.send(number, [segment for reply in replies for segment in every_segment(reply)])
 
-    async def _turn(self, number: str, cid: str, text: str, first: list[str]) -> None:
+    async def _turn(self, number: str, cid: str, text: str, first: list[str],
+                    still_offered: tuple[Button, ...] = ()) -> None:
+        """One turn of the bot; `still_offered`: what the numbers keep meaning if this turn asks nothing."""
         collector = TextCollector()
         try:
             await self.on_new_message(UserMessage(text.replace("¡", "@"), collector, cid,
@@ -142,14 +144,15 @@ class SmsTurns:
         buttons = next((m["buttons"] for m in reversed(collector.messages) if m.get("buttons")), [])
         options = tuple(Button(b.get("title", ""), b.get("payload", "")) for b in buttons)
         texts = to_texts(replies, options)
-        await asyncio.to_thread(remember, cid, Pending(texts.rest, texts.options))
+        await asyncio.to_thread(remember, cid, Pending(texts.rest, texts.options or still_offered))
         await self.send(number, texts.segments)
         # A handoff made in this turn keeps the number (sealed) so the worker's replies reach the phone.
         await asyncio.to_thread(keep_number, cid, seal(number))
 
     async def _more(self, number: str, cid: str, state: Pending) -> None:
         if not state.more:  # the whole answer was sent: MORE asks the bot for the details
-            await self._turn(number, cid, f"/{ASK_MORE}", [])
+            # the details continue that answer, so its numbered choices still count after them
+            await self._turn(number, cid, f"/{ASK_MORE}", [], still_offered=state.options)
             return
         texts = to_texts([state.more])
         await asyncio.to_thread(remember, cid, Pending(texts.rest, state.options))
