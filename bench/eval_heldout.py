@@ -142,7 +142,8 @@ def markdown(bot: dict, baseline: dict) -> str:
     for key, label in (("macro_f1", "macro F1 (intents)"), ("accuracy", "intent accuracy"),
                        ("crisis_recall", "crisis recall"), ("crisis_false_alarms", "crisis false alarms"),
                        ("answer_accuracy", "answer accuracy"),
-                       ("answer_accuracy_without_guess", "answer accuracy without the best guess")):
+                       ("answer_accuracy_without_guess", "answer accuracy without the best guess"),
+                       ("answer_accuracy_with_right_intents", "answer accuracy if every intent were right")):
         target = f">= {TARGETS[key]}" if key in TARGETS else ""
         lines.append(f"| {label} | {bot[key]} | {baseline.get(key, '')} | {target} |")
     why = "; ".join(f"{k}: {v}" for k, v in bot["answer_misses"].items())
@@ -187,6 +188,11 @@ def main() -> int:
     # what the answers would be if an unsure NLU always said "I can't help" (before action_best_guess)
     plain = [[] if i == names.NLU_FALLBACK else a for i, a in zip(predicted, answered, strict=True)]
     bot["answer_accuracy_without_guess"] = scores(cases, predicted, plain)["answer_accuracy"]
+    # what the knowledge search alone would reach if every intent were right
+    searched = [bot_answer_entries(knowledge, c.text, c.intent, p.get("entities") or [],
+                                   p.get("intent_ranking")) for c, p in zip(cases, parsed, strict=True)]
+    right = scores(cases, [c.intent for c in cases], searched)
+    bot["answer_accuracy_with_right_intents"] = right["answer_accuracy"]
     bot["crisis_sets"] = []
     for path in CRISIS_SETS if args.heldout == HELDOUT else []:
         if path.exists():
