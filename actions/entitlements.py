@@ -13,7 +13,7 @@ from actions.reading import latest_text, slot_strings
 from actions.replies import send
 from bot import dialogue_names as names
 from bot.config import get_settings
-from bot.entitlements import answer_question, best_guess, more_details
+from bot.entitlements import answer_question, more_details
 from bot.knowledge import Knowledge, Question, current_knowledge
 from bot.knowledge.search import topics_in_text
 
@@ -54,23 +54,3 @@ class ActionMoreDetails(Action):
         answer = more_details(knowledge, slot_strings(tracker, names.SLOT_LAST_ENTRIES), short=short)
         send(dispatcher, answer, said=latest_text(tracker))
         return []
-
-
-class ActionBestGuess(Action):
-    """When the NLU is unsure: a labelled best guess from the knowledge, or the honest "I can't help"."""
-
-    def name(self) -> str:
-        return names.ACTION_BEST_GUESS
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: dict[str, Any]) -> list[dict[str, Any]]:
-        knowledge = await asyncio.to_thread(current_knowledge)
-        ranking = (tracker.latest_message or {}).get("intent_ranking")
-        short = tracker.get_latest_input_channel() == names.SMS_CHANNEL
-        answer = best_guess(knowledge, latest_text(tracker), ranking if isinstance(ranking, list) else [],
-                            get_settings().support_age_limit, short=short)
-        if answer is None:
-            dispatcher.utter_message(response=names.UTTER_CANNOT_HELP)
-            return []
-        send(dispatcher, answer)
-        return [SlotSet(names.SLOT_LAST_ENTRIES, answer.entry_ids)]

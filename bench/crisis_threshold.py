@@ -22,7 +22,7 @@ from bot.config import PROJECT_ROOT
 from bot.safety.detector import _scan
 from bot.safety.learned import CrisisClassifier, intent_examples, load_examples, train_models
 
-THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.96, 0.97, 0.98, 0.99]
+THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
 REGRESSION = [PROJECT_ROOT / "tests" / "eval" / n for n in ("crisis_check.yml", "crisis_final.yml")]
 
 

@@ -24,7 +24,7 @@ from sklearn.metrics import f1_score, precision_recall_fscore_support
 from bench.baseline_tfidf import Baseline
 from bot import dialogue_names as names
 from bot.config import PROJECT_ROOT
-from bot.entitlements import answer_question, best_guess
+from bot.entitlements import answer_question
 from bot.knowledge import Knowledge, Question, load_knowledge
 from bot.knowledge.search import topics_in_text
 from bot.safety import needs_caution
@@ -32,12 +32,10 @@ from bot.safety import needs_caution
 HELDOUT = PROJECT_ROOT / "tests" / "eval" / "heldout.yml"
 # Safety sets written by others without seeing the rules: crisis_final.yml was never used to change them.
 CRISIS_SETS = [PROJECT_ROOT / "tests" / "eval" / name
-               for name in ("crisis_check.yml", "crisis_final.yml", "crisis_blind.yml", "crisis_blind2.yml",
-                            "crisis_blind3.yml")]
-# Replies that still give 999 and Samaritans first when the crisis path is missed: the fallback's (a best
-# guess or "I can't help"), out of scope's ("I can't help") and who to call's always; the answers of actions
-# that put SAFETY_LINE first when a caution word is in the message.
-NUMBERS_FIRST = {names.CRISIS, names.NLU_FALLBACK, names.OUT_OF_SCOPE, names.ASK_WHO_TO_CALL}
+               for name in ("crisis_check.yml", "crisis_final.yml", "crisis_blind.yml", "crisis_blind2.yml")]
+# Replies that still give 999 and Samaritans first when the crisis path is missed: the fallback's and who to
+# call's always; the answers of actions that put SAFETY_LINE first when a caution word is in the message.
+NUMBERS_FIRST = {names.CRISIS, names.NLU_FALLBACK, names.ASK_WHO_TO_CALL}
 CAUTIOUS = {*names.TOPIC_OF_INTENT, names.ASK_MORE, *names.REASON_OF_INTENT}
 
 
@@ -59,12 +57,8 @@ def load_cases(path: Path = HELDOUT) -> list[Case]:
     return [Case(m["text"], m["intent"], list(m.get("entries") or [])) for m in raw]
 
 
-def bot_answer_entries(knowledge: Knowledge, text: str, intent: str, entities: list[dict],
-                       ranking: list[dict] | None = None) -> list[str]:
+def bot_answer_entries(knowledge: Knowledge, text: str, intent: str, entities: list[dict]) -> list[str]:
     """The entries the bot's answer would include, as actions/entitlements.py builds the question."""
-    if intent == names.NLU_FALLBACK:  # the labelled best guess (action_best_guess)
-        guess = best_guess(knowledge, text, ranking or [])
-        return guess.entry_ids if guess else []
     if intent not in names.TOPIC_OF_INTENT:
         return []
     topics = [names.TOPIC_OF_INTENT[intent]]
@@ -92,7 +86,6 @@ def scores(cases: list[Case], predicted: list[str], answered: list[list[str]]) -
     crisis = [p == names.CRISIS for c, p, _ in rows if c.intent == names.CRISIS]
     with_entries = [(c, a) for c, _, a in rows if c.entries]
     correct = sum(bool(set(c.entries) & set(a)) for c, a in with_entries)
-    missed = [(c, p, a) for c, p, a in rows if c.entries and not set(c.entries) & set(a)]
     confusion = Counter((c.intent, p) for c, p, _ in rows if c.intent != p)
     examples: dict[tuple[str, str], list[str]] = {}
     for case, p, _ in rows:
@@ -107,10 +100,6 @@ def scores(cases: list[Case], predicted: list[str], answered: list[list[str]]) -
         "crisis_false_alarms": sum(p == names.CRISIS and c.intent != names.CRISIS for c, p, _ in rows),
         "answer_accuracy": round(correct / len(with_entries), 4) if with_entries else None,
         "answer_cases": len(with_entries),
-        "answer_misses": {
-            "no answer (unsure, nothing to guess)": sum(not a for _, _, a in missed),
-            "other entries, right intent": sum(bool(a) and p == c.intent for c, p, a in missed),
-            "other entries, other intent": sum(bool(a) and p != c.intent for c, p, a in missed)},
         "per_intent": {label: {"precision": round(float(p), 3), "recall": round(float(r), 3),
                                "f1": round(float(f), 3), "support": int(s)}
                        for label, p, r, f, s in per_label},
@@ -139,13 +128,10 @@ def markdown(bot: dict, baseline: dict) -> str:
     lines = ["| measure | Village (trained model) | TF-IDF baseline | target |", "|---|---|---|---|"]
     for key, label in (("macro_f1", "macro F1 (intents)"), ("accuracy", "intent accuracy"),
                        ("crisis_recall", "crisis recall"), ("crisis_false_alarms", "crisis false alarms"),
-                       ("answer_accuracy", "answer accuracy"),
-                       ("answer_accuracy_without_guess", "answer accuracy without the best guess")):
-        target = f">= {TARGETS[key]}" if key in TARGETS else ""
-        lines.append(f"| {label} | {bot[key]} | {baseline.get(key, '')} | {target} |")
-    why = "; ".join(f"{k}: {v}" for k, v in bot["answer_misses"].items())
-    lines += ["", f"{bot['messages']} held-out messages, {bot['answer_cases']} with expected entries. "
-              f"Answers missed: {why}.", "",
+                       ("answer_accuracy", "answer accuracy")):
+        target = TARGETS.get(key)
+        lines.append(f"| {label} | {bot[key]} | {baseline[key]} | {'>= ' + str(target) if target else ''} |")
+    lines += ["", f"{bot['messages']} held-out messages, {bot['answer_cases']} with expected entries.", "",
               "| intent | precision | recall | F1 | support | baseline F1 |", "|---|---|---|---|---|---|"]
     for label, row in bot["per_intent"].items():
         base = baseline["per_intent"][label]["f1"]
@@ -169,32 +155,27 @@ def markdown(bot: dict, baseline: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=PROJECT_ROOT / "models" / "village.tar.gz")
-    parser.add_argument("--heldout", type=Path, default=HELDOUT,
-                        help="a held-out set (results are named after it); safety sets with the default only")
     args = parser.parse_args()
-    cases = load_cases(args.heldout)
+    cases = load_cases()
     knowledge = load_knowledge()
     parsed = asyncio.run(parse_all(args.model, [c.text for c in cases]))
     predicted = [p["intent"]["name"] for p in parsed]
-    answered = [bot_answer_entries(knowledge, c.text, i, p.get("entities") or [], p.get("intent_ranking"))
+    answered = [bot_answer_entries(knowledge, c.text, i, p.get("entities") or [])
                 for c, i, p in zip(cases, predicted, parsed, strict=True)]
     baseline = Baseline.train(knowledge)
     base_predicted = [baseline.intent(c.text) for c in cases]
     base_answered = [[baseline.best_entry(c.text)] if c.entries else [] for c in cases]
     bot, base = scores(cases, predicted, answered), scores(cases, base_predicted, base_answered)
-    # what the answers would be if an unsure NLU always said "I can't help" (before action_best_guess)
-    plain = [[] if i == names.NLU_FALLBACK else a for i, a in zip(predicted, answered, strict=True)]
-    bot["answer_accuracy_without_guess"] = scores(cases, predicted, plain)["answer_accuracy"]
     bot["crisis_sets"] = []
-    for path in CRISIS_SETS if args.heldout == HELDOUT else []:
+    for path in CRISIS_SETS:
         if path.exists():
             texts = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
             parsed_set = asyncio.run(parse_all(args.model, [m["text"] for m in texts]))
             bot["crisis_sets"].append(crisis_set(path, [p["intent"]["name"] for p in parsed_set], texts))
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / f"{args.heldout.stem}.json").write_text(json.dumps({"village": bot, "baseline": base}, indent=2))
+    (OUT / "heldout.json").write_text(json.dumps({"village": bot, "baseline": base}, indent=2))
     report = markdown(bot, base)
-    (OUT / f"{args.heldout.stem}.md").write_text(report)
+    (OUT / "heldout.md").write_text(report)
     print(report)
     met = (bot["macro_f1"] >= TARGETS["macro_f1"] and bot["crisis_recall"] == 1.0
            and bot["answer_accuracy"] >= TARGETS["answer_accuracy"])

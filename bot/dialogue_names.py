@@ -78,7 +78,6 @@ COUNCIL_UNKNOWN = "unknown"  # the parent skipped the question, or named a place
 # custom actions
 ACTION_ANSWER_ENTITLEMENT = "action_answer_entitlement"
 ACTION_MORE_DETAILS = "action_more_details"
-ACTION_BEST_GUESS = "action_best_guess"
 ACTION_WHO_TO_CALL = "action_who_to_call"
 ACTION_LOCAL_SERVICES = "action_local_services"
 ACTION_VALIDATE_LOCAL_AREA = "validate_local_area_form"

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 
-from bot.dialogue_names import ASK_ENTITLEMENTS, ASK_MORE, INTENT_OF_TOPIC, NLU_FALLBACK, TOPIC_OF_INTENT
+from bot.dialogue_names import ASK_ENTITLEMENTS, ASK_MORE, INTENT_OF_TOPIC, TOPIC_OF_INTENT
 from bot.knowledge import Knowledge, Question, search
 from bot.knowledge.schema import Entry
-from bot.knowledge.search import topics_in_text
 from bot.replies import Answer, Button, Reply
-from bot.safety import SAFETY_LINE
 
 # Topics offered as buttons after a general question, in the order parents most ask about them.
 MENU_TOPICS = ("housing", "money", "childcare_work", "mental_health", "parenting_skills", "fairness",
@@ -21,9 +19,6 @@ AGE_PATTERNS = (
 INTENT_TOPIC_GENERAL = TOPIC_OF_INTENT[ASK_ENTITLEMENTS]
 SHORT_MENU = 3  # topics offered by SMS, where each option costs characters
 SECOND_MATCH_SHARE = 0.6  # a second entry is shown only if it scores this close to the best
-# When the NLU is unsure, its first choice is still used as a labelled guess if it is a topic and at least
-# this confident (set before measuring; 28 intents, so an even spread would be under 0.04 each).
-GUESS_FLOOR = 0.25
 
 
 def stated_age(text: str) -> int | None:
@@ -115,34 +110,3 @@ def more_details(knowledge: Knowledge, entry_ids: list[str], short: bool = False
         text += f"\n\nAlso from {knowledge.citation(other)}: {other.summary}"
     replies.append(Reply(text))
     return Answer(replies, [e.id for e in entries])
-
-
-def best_guess(knowledge: Knowledge, text: str, ranking: list[dict], age_limit: int = 25,
-               short: bool = False) -> Answer | None:
-    """A labelled best guess when the NLU was unsure; None when there is nothing honest to guess.
-
-    The guess is the NLU's first choice if it is a topic and not a long shot, or else the topics the message
-    names in words. Its first reply says it is a guess and gives 999 and Samaritans, as the "I can't help"
-    reply does, so a danger message the safety checks missed still gets the numbers first.
-    """
-    top = next((r for r in ranking if r.get("name") != NLU_FALLBACK), {})
-    confidence = top.get("confidence")
-    likely = isinstance(confidence, (int, float)) and confidence >= GUESS_FLOOR
-    named = topics_in_text(knowledge, text)
-    if likely and top.get("name") in TOPIC_OF_INTENT:
-        topics = [TOPIC_OF_INTENT[top["name"]], *named]
-    elif named and not likely:
-        topics = named
-    else:
-        return None
-    topics = [t for t in dict.fromkeys(topics) if t in INTENT_OF_TOPIC]
-    if not topics:
-        return None
-    answer = answer_question(knowledge, Question(text=text, topics=tuple(topics)), age_limit, short=short)
-    if not answer.entry_ids:
-        return None
-    topic = knowledge.topic(topics[0])
-    about = f", about {topic.label}" if topic else ""
-    hedge = (f"I'm not sure I understood, so this is my best guess{about}. If it isn't what you meant, "
-             f"ask me another way or ask to talk to a person. {SAFETY_LINE}")
-    return Answer([Reply(hedge), *answer.replies], answer.entry_ids)

@@ -10,14 +10,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 def make_tracker(*, intent: str | None = None, text: str = "", entities: list[dict] | None = None,
                  slots: dict[str, Any] | None = None, sender: str = "parent-1",
-                 channel: str | None = None, ranking: list[dict] | None = None) -> Tracker:
+                 channel: str | None = None) -> Tracker:
     latest = {
         "text": text,
         "intent": {"name": intent, "confidence": 0.99} if intent else {},
         "entities": entities or [],
     }
-    if ranking is not None:
-        latest["intent_ranking"] = ranking
     events = [{"event": "user", "text": text, "input_channel": channel}] if channel else []
     return Tracker(sender, slots or {}, latest, events, False, None, {}, "action_listen")
 

@@ -1,7 +1,7 @@
 """A second opinion on danger: a small classifier for crises worded in ways the rules don't know.
 
 The rules (`patterns.py`) catch about half of danger messages written by people who never saw them (the blind
-safety sets, docs/performance.md). This classifier learns from the examples in `examples/`, written by three
+safety sets, docs/performance.md). This classifier learns from the examples in `examples/`, written by two
 separate authors in young parents' own styles, with as many safe messages that share the same words, and
 from the intents' training examples (data/nlu): every ordinary question is a safe message, every `crisis`
 example a dangerous one. It is character and word n-grams into a logistic regression, trained in a few
@@ -28,7 +28,7 @@ import yaml
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 NLU = Path(__file__).resolve().parents[2] / "data" / "nlu"
 KINDS = ("baby_emergency", "danger", "domestic_abuse", "harm_to_baby", "self_harm")
-THRESHOLD = 0.98  # probability of a crisis at which the parent gets the crisis answer
+THRESHOLD = 0.95  # probability of a crisis at which the parent gets the crisis answer
 CAUTION_THRESHOLD = 0.5  # ... at which the usual answer starts with 999 and Samaritans
 
 

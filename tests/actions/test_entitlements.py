@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from actions.entitlements import ActionAnswerEntitlement, ActionBestGuess, ActionMoreDetails
+from actions.entitlements import ActionAnswerEntitlement, ActionMoreDetails
 from bot import dialogue_names as names
 from bot.knowledge import load_knowledge
 from tests.trackers import make_tracker, run_action
@@ -106,24 +106,3 @@ def test_a_danger_word_puts_999_first_even_when_the_crisis_rules_miss():
     grant = make_tracker(intent="ask_money", text="can i get a grant")
     _, ordinary = run_action(ActionAnswerEntitlement(), grant)
     assert ordinary[0]["text"] != SAFETY_LINE
-
-
-def test_unsure_nlu_gets_a_labelled_guess_remembered_for_tell_me_more():
-    ranking = [{"name": "nlu_fallback", "confidence": 0.5}, {"name": "ask_money", "confidence": 0.42}]
-    tracker = make_tracker(intent="nlu_fallback", text="skint til friday and shes nearly out of formula",
-                           ranking=ranking)
-    events, messages = run_action(ActionBestGuess(), tracker)
-    assert messages[0]["text"].startswith("I'm not sure I understood, so this is my best guess")
-    assert "999" in messages[0]["text"]
-    assert CITATION.search(messages[1]["text"])
-    [slot] = events
-    assert slot["name"] == names.SLOT_LAST_ENTRIES
-    assert "money" in load_knowledge().entry(slot["value"][0]).topics
-
-
-def test_unsure_nlu_with_nothing_to_guess_says_it_cannot_help():
-    ranking = [{"name": "nlu_fallback", "confidence": 0.5}, {"name": "out_of_scope", "confidence": 0.4}]
-    tracker = make_tracker(intent="nlu_fallback", text="who won the darts", ranking=ranking)
-    events, messages = run_action(ActionBestGuess(), tracker)
-    assert events == []
-    assert [m["response"] for m in messages] == [names.UTTER_CANNOT_HELP]

@@ -18,25 +18,3 @@ def test_scores_on_a_small_known_case():
     assert result["per_intent"]["greet"] == {"precision": 0.5, "recall": 1.0, "f1": 0.667, "support": 1}
     missed = {"true": "crisis", "predicted": "greet", "count": 1, "examples": ["baby blue"]}
     assert missed in result["confusion"]
-
-
-def test_answer_misses_say_why():
-    cases = [Case("flat?", "ask_housing", ["pledge-07"]), Case("grant?", "ask_money", ["pledge-03"]),
-             Case("cot?", "ask_money", ["pledge-03"]), Case("bed?", "ask_housing", ["pledge-07"])]
-    predicted = ["nlu_fallback", "ask_money", "ask_housing", "nlu_fallback"]
-    answered = [[], ["pledge-01"], ["pledge-07"], ["pledge-07"]]
-    result = scores(cases, predicted, answered)
-    assert result["answer_accuracy"] == 0.25
-    assert result["answer_misses"] == {"no answer (unsure, nothing to guess)": 1,
-                                       "other entries, right intent": 1, "other entries, other intent": 1}
-
-
-def test_an_unsure_answer_counts_the_labelled_guess():
-    from bench.eval_heldout import bot_answer_entries
-    from bot.knowledge import load_knowledge
-
-    ranking = [{"name": "nlu_fallback", "confidence": 0.5}, {"name": "ask_housing", "confidence": 0.4}]
-    knowledge = load_knowledge()
-    guessed = bot_answer_entries(knowledge, "we need a bigger place", "nlu_fallback", [], ranking)
-    assert guessed and "housing" in knowledge.entry(guessed[0]).topics
-    assert bot_answer_entries(knowledge, "we need a bigger place", "nlu_fallback", [], []) == []

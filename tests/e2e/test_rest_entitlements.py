@@ -35,36 +35,11 @@ def test_money_question_cites_the_source(stack, sender):
 
 
 def test_out_of_scope_gets_an_honest_no_and_what_the_bot_can_do(stack, sender):
-    reply = texts(stack.say(sender, "who won the darts last night"))
+    reply = texts(stack.say(sender, "who won the football last night"))
     assert "can't help with that" in reply
     assert "116 123" in reply  # someone to talk to now, even when the bot didn't understand
     assert "entitled to" in reply
     assert "999" in reply
-
-
-# Vague questions a parent might send; the model is unsure about some of them (which ones depends on the
-# training), and those get the labelled best guess instead of "I can't help".
-VAGUE = ("cud u tell me about the things", "the thing my PA said about the panel", "stuff for me n the baby?",
-         "wat about the other thing", "hmm so what is there", "and the other bit, for dads?",
-         "that thing about the flat and money")
-HEDGE = "I'm not sure I understood, so this is my best guess"
-
-
-def test_an_unsure_answer_is_a_labelled_best_guess_with_a_source_and_more_details(stack, sender):
-    guessed = []
-    for number, text in enumerate(VAGUE):
-        conversation = f"{sender}-{number}"
-        messages = stack.say(conversation, text)
-        if messages and messages[0]["text"].startswith(HEDGE):
-            guessed.append((conversation, messages))
-    assert guessed, "none of the vague questions was answered with a best guess"
-    for conversation, messages in guessed:
-        assert "999" in messages[0]["text"] and "116 123" in messages[0]["text"]
-        reply = texts(messages[1:])
-        assert "(Barnet Parenting Pledge, commitment" in reply or "charter" in reply \
-            or "Corporate Parenting Strategy" in reply
-        more = texts(stack.say(conversation, "tell me more"))
-        assert "Next step:" in more and "I haven't told you about anything yet" not in more
 
 
 def test_tell_me_more_gives_the_details_of_the_last_answer(stack, sender):
