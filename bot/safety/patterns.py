@@ -84,6 +84,19 @@ SELF_HARM = [
     "how many * pills|tablets|paracetamol * take|kill|die|wake|enough",
     "tooken|taken|took|had sum|some|few|loads pills|tablets|meds",
     "idk|dunno how many * had|taken|took|tooken|swallowed",
+    # Found missing by the seventh blind set (tests/eval/crisis_blind4.yml): counts of pills, named
+    # medicines saved up, goodbyes to a child, "no want live" (English as a second language).
+    "taken|took|swallowed|had|necked * 8|10|12|14|15|16|20|24|25|28|30|32|40|48|50|60|100 pills|tablets|"
+    "paracetamol|paracetamols|painkillers|meds|sertraline|citalopram|fluoxetine|mirtazapine|ibuprofen|codeine"
+    "|tramadol|diazepam|antidepressants|sleeping",
+    "saved|saving|stockpiled|stockpiling|hoarding|collected|collecting up? my|the? sertraline|citalopram|"
+    "fluoxetine|mirtazapine|paracetamol|painkillers|codeine|tramadol|diazepam|antidepressants|insulin",
+    "finish|finishing|end|ending my life|self",
+    "no|not want|wanna|wan live|living|alive",
+    "tell|told my|the|our? * her|his|their mum|mummy|mam|dad|daddy loved|loves her|him|them",
+    "dont|do not think ill|i will|id be here|around",
+    "wrote|written|writing|left|leaving * letters|letter|notes|note for|to my son|daughter|baby|kids|children"
+    "|boy|girl|family",
 ]
 
 BABY_EMERGENCY = [
@@ -129,6 +142,10 @@ BABY_EMERGENCY = [
     "red raw",
     "eyes * open * not|isnt looking|focusing|responding",
     "staring * not|isnt|wont respond|responding|blinking",
+    # Found missing by the seventh blind set: "he drink the bleach", scalds, peeling skin.
+    "drink|drinks|drinked * bleach|detergent|cleaner|chemicals|poison|antifreeze|vodka|alcohol|methadone",
+    "boiling|hot water|kettle|tea|coffee * over|on|all over * arm|leg|face|hand|chest|head|skin",
+    "skin is|s|was peeling|blistering|coming off",
 ]
 
 DANGER = [
@@ -153,6 +170,13 @@ DANGER = [
     "smashing|smashed|smash|wrecking|wrecked|trashing|trashed the|my|our? flat|house|place|room|home|stuff"
     "|things|everything|windows",
     "fire|smoke in the? house|flat|kitchen|room|building",
+    # Found missing by the seventh blind set: thrown out at night, gas, freezing with a baby.
+    "kicked|kicking|kick|thrown|threw|throw|chucked|chucking|chuck|put me|us out * tonight|now|night|1am"
+    "|2am|3am|midnight|baby|pregnant|street",
+    "told me|us to get out * tonight|now|night|1am|2am|3am|midnight|baby|pregnant|street",
+    "smell|smells|smelling|smelt gas",
+    "gas leak|leaking",
+    "no|broken|broke heating|heat|gas|electric|electricity * baby|son|daughter * freezing|frozen|so cold",
 ]
 
 DOMESTIC_ABUSE = [
@@ -233,6 +257,12 @@ HARM_TO_BABY = [
     "picture|picturing|imagine|imagining|seeing * dropping|throwing|hurting|drowning|smothering|shaking"
     "|hitting her|him|them|baby",
     f"feel|felt|feeling like i * hurt|harm|hit|shake|smother the|my? {BABY_OBJECT}",
+    # Found missing by the seventh blind set: a parent who just hit a toddler, someone else hitting a child.
+    "slapped|smacked|punched|bit|kicked|hit|whacked my|the toddler|son|daughter|child|kid|lo|little|boy|girl",
+    "hit|hitting|slapped|slapping|smacked|punched|whacked my * old|toddler|son|daughter|baby|boy|girl round"
+    "|across|on|in the? head|face",
+    # (never "take": "will they take my baby" is a parent's fear of social services, not a danger)
+    f"{WHO}|theyll|theyd|hell|shell * hurt|harm|kill my|the|our? son|daughter|baby|kids|child",
 ]
 
 # Idioms that look like danger but are not ("this heat is killing me", "mum will kill me if i'm late").
@@ -262,4 +292,17 @@ NOT_CRISIS = [
     "history|past of? self? harm|harming|selfharm",
     "threatening|threatened|threaten me|us with bailiffs|court|eviction|debt|collectors|letters|fines",
     "burnt oak",  # a neighbourhood of Barnet: "i live in burnt oak" is an address, not a burn
+    # Found by the seventh blind set (tests/eval/crisis_blind4.yml): past events, food, first-aid questions
+    # asked in general, the shaken baby campaign, embarrassment.
+    "overdosed|overdose|od|oded last|that year|month|summer|christmas|winter|spring",
+    "overdosed|overdose|od|oded * years|year|months|month ago|back",
+    "burnt|burned|burn the|my|his|her|our? toast|food|dinner|tea|chips|pizza|fish|fingers|pan|rice|cake"
+    "|sausages|bacon|eggs|beans|pasta|roast|biscuits|bread|tea",
+    "what|how do|should|would you|u|one do if|when a|the|your? baby|child|toddler|someone is|s? choking"
+    "|fitting|chokes|choke",
+    "whats|what|hows|how is|does|do|to? you|u? do? the glass test",
+    "shaken baby video|videos|syndrome|class|course|film|leaflet|talk|campaign|training",
+    "die|died|dying of embarrassment|boredom|laughing|laughter|cringe",
+    "wheel|buggy|pram|phone|screen|car|heel|strap|umbrella|brolly|zip|chair|washing|machine broke|broken in"
+    "|into",
 ]
