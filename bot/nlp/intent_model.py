@@ -1,7 +1,7 @@
 """What a message is asking: word and character n-grams into a logistic regression.
 
 It replaced DIET (TensorFlow) as the bot's intent classifier: on the blind held-out sets it was more accurate
-(docs/performance.md), it trains in seconds instead of minutes and answers in about a millisecond without
+(docs/performance.md), it trains in seconds instead of minutes and scores a message in about 2 ms without
 TensorFlow. The fitted model is saved as plain arrays and a JSON vocabulary, never pickled, so loading a
 model can't run code.
 """
