@@ -9,7 +9,7 @@ model can't run code.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,14 +30,10 @@ def _vectorisers() -> list[Any]:
 class IntentModel:
     vectorisers: list[Any]
     classes: list[str]
-    coef: np.ndarray  # (classes, features)
+    # (features, classes) in C order: a sparse row times it only reads the message's rows. Multiplying by a
+    # transposed view of the regression's (classes, features) instead made scipy copy every weight each time.
+    weights: np.ndarray
     intercept: np.ndarray  # (classes,)
-    # (features, classes) in C order: a sparse row times it only reads the message's rows. Multiplying by the
-    # transposed view instead made scipy copy every weight (tens of MB) for each message.
-    _weights: np.ndarray = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self._weights = np.ascontiguousarray(self.coef.T)
 
     @classmethod
     def fit(cls, texts: list[str], intents: list[str], c: float = 100.0) -> IntentModel:
@@ -50,14 +46,14 @@ class IntentModel:
         features = hstack([v.fit_transform(texts) for v in vectorisers]).tocsr()
         regression = LogisticRegression(C=c, max_iter=5000).fit(features, intents)
         classes = [str(k) for k in regression.classes_]
-        return cls(vectorisers, classes, regression.coef_, regression.intercept_)
+        return cls(vectorisers, classes, np.ascontiguousarray(regression.coef_.T), regression.intercept_)
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         """Every intent with its probability, the likeliest first."""
         from scipy.sparse import hstack
 
         features = hstack([v.transform([text]) for v in self.vectorisers]).tocsr()
-        scores = np.asarray(features @ self._weights).ravel() + self.intercept
+        scores = np.asarray(features @ self.weights).ravel() + self.intercept
         if len(self.classes) == 2:  # a binary regression keeps one row of weights, for the second class
             scores = np.array([-scores[0], scores[0]]) / 2
         probabilities = np.exp(scores - scores.max())
@@ -67,7 +63,7 @@ class IntentModel:
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(directory / ARRAYS, coef=self.coef, intercept=self.intercept,
+        np.savez_compressed(directory / ARRAYS, coef=self.weights.T, intercept=self.intercept,
                             **{f"idf{n}": v.idf_ for n, v in enumerate(self.vectorisers)})
         vocabularies = [{term: int(index) for term, index in v.vocabulary_.items()} for v in self.vectorisers]
         meta = {"classes": self.classes, "vocabularies": vocabularies}
@@ -81,4 +77,5 @@ class IntentModel:
             for n, (vectoriser, vocabulary) in enumerate(zip(vectorisers, meta["vocabularies"], strict=True)):
                 vectoriser.vocabulary_ = vocabulary
                 vectoriser.idf_ = arrays[f"idf{n}"]
-            return cls(vectorisers, list(meta["classes"]), arrays["coef"], arrays["intercept"])
+            weights = np.ascontiguousarray(arrays["coef"].T)
+            return cls(vectorisers, list(meta["classes"]), weights, arrays["intercept"])
