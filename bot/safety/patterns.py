@@ -297,7 +297,7 @@ NOT_CRISIS = [
     "overdosed|overdose|od|oded last|that year|month|summer|christmas|winter|spring",
     "overdosed|overdose|od|oded * years|year|months|month ago|back",
     "burnt|burned|burn the|my|his|her|our? toast|food|dinner|tea|chips|pizza|fish|fingers|pan|rice|cake"
-    "|sausages|bacon|eggs|beans|pasta|roast|biscuits|bread|tea",
+    "|sausages|bacon|eggs|beans|pasta|roast|biscuits|bread",
     "what|how do|should|would you|u|one do if|when a|the|your? baby|child|toddler|someone is|s? choking"
     "|fitting|chokes|choke",
     "whats|what|hows|how is|does|do|to? you|u? do? the glass test",
