@@ -97,6 +97,23 @@ SELF_HARM = [
     "dont|do not think ill|i will|id be here|around",
     "wrote|written|writing|left|leaving * letters|letter|notes|note for|to my son|daughter|baby|kids|children"
     "|boy|girl|family",
+    # Found missing by the first three blind sets, read after the ninth was written (tests/eval/
+    # crisis_blind6.yml measures these): farewells and arrangements, means and places, "don't talk me out".
+    "quickest|easiest|painless|quick way to end|die|kill|go * hurt|hurts|pain",
+    "quickest|easiest|painless way to end it|myself|my life",
+    "dont|dnt|not care if i|id wake|live|die",
+    "tell|told my|the|our? * mum|mummy|mam|dad|daddy loved|loves her|him|them|you",
+    "affairs in order",
+    "made|making my peace",
+    "dont|dnt|not|no try|trying|bother|point to|n? talk|talking me out of it",
+    "someone|somebody|you to talk me out of it",
+    "or ever again",
+    "engine running in|inside the? garage",
+    "sat|sitting|sit in the? car * garage * engine|running|fumes",
+    "tied|tying|tie a|my? something|belt|cord|scarf|sheet|rope|dressing round|around|to the? banister"
+    "|bannister|banisters|beam|hook|loft",
+    "pills|tablets|paracetamol|paracetamols|meds|painkillers|sertraline|codeine lined|counted up|out",
+    "who gets|has|takes|will|keeps * after tonight",
 ]
 
 BABY_EMERGENCY = [
@@ -146,6 +163,12 @@ BABY_EMERGENCY = [
     "drink|drinks|drinked * bleach|detergent|cleaner|chemicals|poison|antifreeze|vodka|alcohol|methadone",
     "boiling|hot water|kettle|tea|coffee * over|on|all over * arm|leg|face|hand|chest|head|skin",
     "skin is|s|was peeling|blistering|coming off",
+    # Found missing by the first three blind sets (see SELF_HARM): a baby's red flags, tablets eaten.
+    "eat|eats * bleach|battery|batteries|magnet|magnets|pills|tablets|detergent|poison|capsules|pods",
+    "soft spot|bit * bulging|bulge|bulges|swollen|raised",
+    "fontanelle|fontanel * bulging|bulge|swollen|raised",
+    "high? pitched|highpitched cry|crying|scream|screaming|screams",
+    "hit|banged|bumped|smacked * wall|floor|head * sleepy|drowsy|floppy|vomiting",
 ]
 
 DANGER = [
@@ -177,6 +200,22 @@ DANGER = [
     "smell|smells|smelling|smelt gas",
     "gas leak|leaking",
     "no|broken|broke heating|heat|gas|electric|electricity * baby|son|daughter * freezing|frozen|so cold",
+    # Found missing by the first three blind sets (see SELF_HARM): intruders, a missing or driven-off child,
+    # locked out at night, a mother's own emergency (chest pain, signs of pre-eclampsia).
+    "trying|tryna|try to get|break|climb|climbing in|into through? the|my|a? back|front? door|window|windows",
+    "kicked|kicking|kick|thrown|threw|throw|chucked|chucking|chuck|put me|us out * 9pm|10pm|11pm|12am|late",
+    "changed|changing the locks",
+    "put|thrown|threw|chucked|dumped all? our|my stuff|things|belongings out|outside",
+    "nowhere to go|sleep|stay * tonight|night|dark|raining|rain|cold",
+    "cant|cannot find my|the son|daughter|toddler|child|kid|boy|girl|baby anywhere",
+    "cant|cannot find my|the * year|yr|yo|month old anywhere",
+    "son|daughter|toddler|child|kid|boy|girl|baby is|s|has? gone? missing",
+    "front door * open * cant find|looking|gone|missing",
+    "drunk|drinking|wasted|high * driven|drove|driving|drive off|away with",
+    "owe|owes them|him|us * outside|coming|door|tonight|now",
+    "chest pain|pains|pain * arm|breath|breathe|breathing",
+    "headache * vision|eyesight|sparkly|blurry|blurred|flashing|flashes|lights",
+    "vision|eyes|eyesight * blurry|blurred|sparkly|flashing * swollen|swelling|puffy|pregnant|weeks",
 ]
 
 DOMESTIC_ABUSE = [
@@ -214,13 +253,23 @@ DOMESTIC_ABUSE = [
     "wont|doesnt|never let me out|leave|go",
     "banging|hammering|kicking on|at the|my door|window|windows",
     "photo|picture|pic of my front? door|house|flat|window",
+    # Found missing by the first three blind sets (see SELF_HARM): locked in, stalked, controlled, threatened.
+    "locked|locking|locks|lock me|us and|n|with the? baby|kids|son|daughter|children * in|inside",
+    "his|her|their|exs cars|van|vans * outside|parked",
+    "knows|know which|what bus|train|route|school|nursery|way i",
+    f"{WHO}|lads|men|people know|knows where i|we live",
+    "unless i do what he|she|they want|wants|says",
+    "grabbed|grabbing|dragged|dragging|pulled me * hair",
+    "smashed|smashing|smash|threw|throwing|thrown the|my|our telly|tv|television|phone|plates|mirror"
+    "|highchair",
+    "throw|drop|chuck her|him|them|the baby|baby out|off the|a window|balcony",
 ]
 
 # A parent afraid they will hurt their baby: the answer is to put the baby somewhere safe and step away.
 BABY_OBJECT = "him|her|baby|babys|son|daughter|child|kid|kids|newborn|toddler|lo|bubba|them"
 HARM_VERBS = "threw|throw|dropped|drop|shook|shake|hit|smothered|suffocated|hurt|strangled"
-INTENT = ("might|gonna|going|could|will|would|wanna|want|afraid|scared|thoughts|thinking|worried|urge|urges"
-          "|ill")
+INTENT = ("might|gonna|going|could|will|would|wanna|want|wanting|afraid|scared|thoughts|thinking|worried|urge"
+          "|urges|ill")
 HARM_TO_BABY = [
     f"{INTENT} * hurt|hurting|harm|harming|smother|smothering|suffocate|suffocating my|the|{BABY_OBJECT}",
     f"{INTENT} * shake|shaking|hit|hitting|throw|throwing {BABY_OBJECT}|my",
@@ -263,6 +312,16 @@ HARM_TO_BABY = [
     "|across|on|in the? head|face",
     # (never "take": "will they take my baby" is a parent's fear of social services, not a danger)
     f"{WHO}|theyll|theyd|hell|shell * hurt|harm|kill my|the|our? son|daughter|baby|kids|child",
+    # Found missing by the first three blind sets (see SELF_HARM): urges with a place or a way, and a baby
+    # left alone to go out.
+    f"drop|dropping|throw|throwing {BABY_OBJECT} off|over|out the|a? balcony|window|bridge",
+    "telling me to * drop|hurt|harm|drown|smother|throw|shake",
+    "hold|holding|held him|her|them|baby under",
+    "hold|holding|held the|my baby under",
+    f"drown|drowning|drowned {BABY_OBJECT}",
+    "me and|n the|my? baby|son|daughter|him|her * should|could|will|would|might just? go|die|end together",
+    "left|leaving the|my? baby|him|her|them in the flat|house|car|home * to|and get|go|pop|went|popped",
+    "on his|her|their own in the|a car",
 ]
 
 # Idioms that look like danger but are not ("this heat is killing me", "mum will kill me if i'm late").

@@ -195,6 +195,89 @@ ORDINARY = [
 ]
 
 
+# The rules found missing by the first three blind sets, said in other words here: the rules alone catch them.
+BY_RULES = [
+    ("what's the quickest way to end it, one that won't hurt", K.self_harm),
+    ("had half a bottle of gin and some of my nans pills, dont care if i wake", K.self_harm),
+    ("tell my boy his daddy loves him", K.self_harm),
+    ("sorting out my affairs in order tonight", K.self_harm),
+    ("ive made my peace with it all", K.self_harm),
+    ("please dont try to talk me out of it", K.self_harm),
+    ("i need someone to talk me out of it", K.self_harm),
+    ("i wont be at contact on monday or ever again", K.self_harm),
+    ("sat in the car in the garage with the engine on", K.self_harm),
+    ("the engine running in the garage now", K.self_harm),
+    ("tied a belt round the banister", K.self_harm),
+    ("got my tablets counted out on the table", K.self_harm),
+    ("who gets my flat and who has the baby after tonight", K.self_harm),
+    ("my little one ate some tablets out of my handbag", K.baby_emergency),
+    ("the soft spot on her head is bulging", K.baby_emergency),
+    ("his fontanelle looks swollen", K.baby_emergency),
+    ("she's got a high pitched cry ive never heard before", K.baby_emergency),
+    ("he banged into the wall and now hes really drowsy", K.baby_emergency),
+    ("someone is trying to break in through the front window", K.danger),
+    ("a man is trying to get in my back door", K.danger),
+    ("my foster carer chucked me out at 11pm with the baby", K.danger),
+    ("the landlord changed the locks while we were out", K.danger),
+    ("they threw all our stuff outside in the rain", K.danger),
+    ("nowhere to sleep tonight with a newborn", K.danger),
+    ("i cant find my daughter anywhere", K.danger),
+    ("cant find my 2 year old anywhere in the park", K.danger),
+    ("my toddler has gone missing", K.danger),
+    ("his dad is drunk and drove off with our son", K.danger),
+    ("those lads say i owe them and theyre outside", K.danger),
+    ("chest pains going into my arm since the birth", K.danger),
+    ("splitting headache and my vision has gone blurry", K.danger),
+    ("my eyes are blurry and my hands are swollen, im 36 weeks", K.danger),
+    ("he locked me and the kids in the bedroom", K.domestic_abuse),
+    ("her exs van is parked outside again", K.domestic_abuse),
+    ("he knows which bus i take to nursery", K.domestic_abuse),
+    ("the lads know where i live", K.domestic_abuse),
+    ("no money for nappies unless i do what he says", K.domestic_abuse),
+    ("he grabbed me by my hair", K.domestic_abuse),
+    ("he smashed the tv and the mirror", K.domestic_abuse),
+    ("he said hed throw the baby out the window", K.domestic_abuse),
+    ("my head keeps telling me to drop her", K.harm_to_baby),
+    ("i want to drop him off the balcony", K.harm_to_baby),
+    ("i keep wanting to hold him under the water", K.harm_to_baby),
+    ("i keep thinking about drowning her", K.harm_to_baby),
+    ("me and my son should just go together", K.harm_to_baby),
+    ("left the baby in the house to get milk from the shop", K.harm_to_baby),
+    ("the baby is on her own in the car", K.harm_to_baby),
+]
+# Near misses of the same rules: the rules alone leave them alone.
+NOT_BY_RULES = [
+    "my tenancy ends soon and ive got nowhere lined up",
+    "my mate tried to talk me out of getting a tattoo",
+    "i said goodbye to my worker, she's leaving the team",
+    "we got the locks changed when we moved in, is that allowed",
+    "my son threw his dinner at the wall again",
+    "the wifi went down, i cant find the router anywhere",
+    "my baby is dropping off to sleep now",
+    "got a headache from the kids screaming all day",
+    "i keep my tablets in the cupboard out of reach",
+    "do they need to know where i live for the form",
+    "can i take my baby swimming, shes 4 months",
+    "my daughter has a high temperature but is drinking fine",
+    "the car is in the garage for its mot",
+    "how do i make a will, just want it sorted now the baby is here",
+    "I have a meeting about my pathway plan tomorrow",
+    "my mate is drunk and keeps texting me lol",
+]
+
+
+@pytest.mark.parametrize("text, kind", BY_RULES)
+def test_rules_alone_catch_these(text, kind):
+    crisis = detect_crisis(text, learned=False)
+    assert crisis is not None, text
+    assert crisis.kind == kind
+
+
+@pytest.mark.parametrize("text", NOT_BY_RULES)
+def test_rules_alone_leave_these_alone(text):
+    assert detect_crisis(text, learned=False) is None
+
+
 @pytest.mark.parametrize("text, kind", CRISIS)
 def test_crisis_message_takes_the_fast_path(text, kind):
     crisis = detect_crisis(text)
