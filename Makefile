@@ -102,6 +102,8 @@ eval: $(MODEL) $(SPACY_DIR)/meta.json ## quality: intent cross-validation, then 
 	$(BIN)/rasa test nlu --nlu data/nlu --config config.yml --cross-validation --folds 3 \
 	  --out var/eval/cross-validation
 	$(BIN)/python -m bench.eval_heldout
+	$(BIN)/python -m bench.eval_heldout --heldout tests/eval/heldout2.yml
+	$(BIN)/python -m bench.eval_heldout --heldout tests/eval/heldout3.yml
 
 clean: ## remove the model, the spaCy pipeline and local data (keeps .venv)
 	rm -rf models var
