@@ -13,20 +13,19 @@ from actions.reading import latest_text, slot_strings
 from actions.replies import send
 from bot import dialogue_names as names
 from bot.config import get_settings
-from bot.entitlements import answer_question, best_guess, more_details
+from bot.entitlements import answer_question, best_guess, more_details, question_for
 from bot.knowledge import Knowledge, Question, current_knowledge
-from bot.knowledge.search import topics_in_text
 
 
 def question_from(tracker: Tracker, knowledge: Knowledge) -> Question:
-    """The intent's topic first, then the topics of the words the spaCy entity ruler found."""
+    """The intent's topic first, then a close runner-up's, then the topics of the words the spaCy entity
+    ruler found."""
     message = tracker.latest_message or {}
-    intent = (message.get("intent") or {}).get("name")
-    topics = [names.TOPIC_OF_INTENT[intent]] if intent in names.TOPIC_OF_INTENT else []
-    for entity in message.get("entities") or []:
-        if entity.get("entity") == names.ENTITY_TOPIC:
-            topics += topics_in_text(knowledge, str(entity.get("value", "")))
-    return Question(text=latest_text(tracker), topics=tuple(dict.fromkeys(topics)))
+    ranking = message.get("intent_ranking")
+    words = [str(e.get("value", "")) for e in message.get("entities") or []
+             if e.get("entity") == names.ENTITY_TOPIC]
+    return question_for(knowledge, latest_text(tracker), (message.get("intent") or {}).get("name"), words,
+                        ranking if isinstance(ranking, list) else None)
 
 
 class ActionAnswerEntitlement(Action):

@@ -24,9 +24,8 @@ from sklearn.metrics import f1_score, precision_recall_fscore_support
 from bench.baseline_tfidf import Baseline
 from bot import dialogue_names as names
 from bot.config import PROJECT_ROOT
-from bot.entitlements import answer_question, best_guess
-from bot.knowledge import Knowledge, Question, load_knowledge
-from bot.knowledge.search import topics_in_text
+from bot.entitlements import answer_question, best_guess, question_for
+from bot.knowledge import Knowledge, load_knowledge
 from bot.safety import needs_caution
 
 HELDOUT = PROJECT_ROOT / "tests" / "eval" / "heldout.yml"
@@ -68,11 +67,8 @@ def bot_answer_entries(knowledge: Knowledge, text: str, intent: str, entities: l
         return guess.entry_ids if guess else []
     if intent not in names.TOPIC_OF_INTENT:
         return []
-    topics = [names.TOPIC_OF_INTENT[intent]]
-    for entity in entities:
-        if entity.get("entity") == names.ENTITY_TOPIC:
-            topics += topics_in_text(knowledge, str(entity.get("value", "")))
-    answer = answer_question(knowledge, Question(text=text, topics=tuple(dict.fromkeys(topics))))
+    words = [str(e.get("value", "")) for e in entities if e.get("entity") == names.ENTITY_TOPIC]
+    answer = answer_question(knowledge, question_for(knowledge, text, intent, words, ranking))
     return answer.entry_ids
 
 

@@ -7,7 +7,7 @@ import re
 from bot.dialogue_names import ASK_ENTITLEMENTS, ASK_MORE, INTENT_OF_TOPIC, NLU_FALLBACK, TOPIC_OF_INTENT
 from bot.knowledge import Knowledge, Question, search
 from bot.knowledge.schema import Entry
-from bot.knowledge.search import topics_in_text
+from bot.knowledge.search import Match, topics_in_text
 from bot.replies import Answer, Button, Reply
 from bot.safety import SAFETY_LINE
 
@@ -24,6 +24,10 @@ SECOND_MATCH_SHARE = 0.6  # a second entry is shown only if it scores this close
 # When the NLU is unsure, its first choice is still used as a labelled guess if it is a topic and at least
 # this confident (set before measuring; 28 intents, so an even spread would be under 0.04 each).
 GUESS_FLOOR = 0.25
+# When the NLU's runner-up is a topic at least this share as likely as its first choice, the question is
+# searched under both topics, so a parent whose words sit between two topics still finds the answer (set
+# before measuring: "at least half as likely").
+RUNNER_UP_SHARE = 0.5
 
 
 def stated_age(text: str) -> int | None:
@@ -52,6 +56,29 @@ def topic_buttons(knowledge: Knowledge, limit: int = len(MENU_TOPICS)) -> tuple[
     return tuple(buttons)
 
 
+def runner_up_topic(ranking: list[dict] | None) -> str | None:
+    """The topic of the NLU's second choice among the intents, if it is nearly as likely as the first."""
+    intents = [r for r in ranking or [] if r.get("name") != NLU_FALLBACK]
+    if len(intents) < 2:
+        return None
+    first, second = (r.get("confidence") for r in intents[:2])
+    if not (isinstance(first, (int, float)) and isinstance(second, (int, float))) or first <= 0:
+        return None
+    name = intents[1].get("name")
+    return TOPIC_OF_INTENT.get(name) if second >= first * RUNNER_UP_SHARE else None
+
+
+def question_for(knowledge: Knowledge, text: str, intent: str | None, topic_words: list[str],
+                 ranking: list[dict] | None = None) -> Question:
+    """The intent's topic first, then a close runner-up's, then the topics of words the NLU found."""
+    topics = [TOPIC_OF_INTENT[intent]] if intent in TOPIC_OF_INTENT else []
+    for words in topic_words:
+        topics += topics_in_text(knowledge, words)
+    runner_up = runner_up_topic(ranking) if topics else None
+    return Question(text=text, topics=tuple(dict.fromkeys(topics)),
+                    runner_up=runner_up if runner_up not in topics[:1] else None)
+
+
 def answer_question(knowledge: Knowledge, question: Question, age_limit: int = 25,
                     short: bool = False) -> Answer:
     """What the bot says to an entitlement question; never more than the knowledge base holds.
@@ -74,8 +101,9 @@ def answer_question(knowledge: Knowledge, question: Question, age_limit: int = 2
     best = matches[0]
     text = cited(knowledge, best.entry, best.entry.summary, short)
     shown = [best.entry]
-    other = None if short else next((m for m in matches[1:] if m.score >= best.score * SECOND_MATCH_SHARE
-                                     and m.entry.source.document != best.entry.source.document), None)
+    other = None if short else (_runner_up_match(knowledge, question, best.entry) or next(
+        (m for m in matches[1:] if m.score >= best.score * SECOND_MATCH_SHARE
+         and m.entry.source.document != best.entry.source.document), None))
     if other:
         text += "\n\nAlso: " + cited(knowledge, other.entry, other.entry.title)
         shown.append(other.entry)
@@ -90,6 +118,14 @@ def answer_question(knowledge: Knowledge, question: Question, age_limit: int = 2
                              (Button("Tell me more", f"/{ASK_MORE}"),
                               Button("Something else", f"/{ASK_ENTITLEMENTS}"))))
     return Answer(replies, [e.id for e in shown])
+
+
+def _runner_up_match(knowledge: Knowledge, question: Question, best: Entry) -> Match | None:
+    """The best entry of the runner-up topic, when the best answer is not about that topic already."""
+    if not question.runner_up or question.runner_up in best.topics:
+        return None
+    found = search(knowledge, Question(text=question.text, topics=(question.runner_up,)), limit=1)
+    return found[0] if found and found[0].entry.id != best.id else None
 
 
 def _over_age_reply(knowledge: Knowledge, age: int, age_limit: int) -> Reply:
@@ -138,7 +174,10 @@ def best_guess(knowledge: Knowledge, text: str, ranking: list[dict], age_limit: 
     topics = [t for t in dict.fromkeys(topics) if t in INTENT_OF_TOPIC]
     if not topics:
         return None
-    answer = answer_question(knowledge, Question(text=text, topics=tuple(topics)), age_limit, short=short)
+    runner_up = runner_up_topic(ranking) if likely else None
+    question = Question(text=text, topics=tuple(topics),
+                        runner_up=runner_up if runner_up != topics[0] else None)
+    answer = answer_question(knowledge, question, age_limit, short=short)
     if not answer.entry_ids:
         return None
     topic = knowledge.topic(topics[0])

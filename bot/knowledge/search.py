@@ -29,6 +29,7 @@ STOPWORDS = frozenset(
 class Question:
     text: str = ""
     topics: tuple[str, ...] = ()  # strongest first: the intent's topic, then entity topics
+    runner_up: str | None = None  # a topic the NLU found nearly as likely: its best entry is shown too
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,17 @@ def test_topic_entity_from_the_spacy_ruler_steers_a_general_question():
     assert "money" in first.topics
 
 
+def test_a_question_the_nlu_is_torn_on_also_names_the_runner_up_topics_best_entry():
+    ranking = [{"name": "ask_fairness", "confidence": 0.5}, {"name": "ask_entitlements", "confidence": 0.42}]
+    tracker = make_tracker(intent="ask_fairness", text="my mate said care leavers get loads of support",
+                           ranking=ranking)
+    events, messages = run_action(ActionAnswerEntitlement(), tracker)
+    knowledge = load_knowledge()
+    first, also = (knowledge.entry(i) for i in events[0]["value"])
+    assert "fairness" in first.topics and "entitlements" in also.topics
+    assert "Also: " in messages[0]["text"] and knowledge.citation(also) in messages[0]["text"]
+
+
 def test_general_question_offers_topics_as_buttons():
     _, messages = run_action(ActionAnswerEntitlement(),
                              make_tracker(intent="ask_entitlements", text="what am i entitled to"))

@@ -55,3 +55,36 @@ def test_by_sms_the_guess_is_short(knowledge):
     answer = best_guess(knowledge, "cot and pram", unsure(("ask_money", 0.4)), short=True)
     assert answer is not None and len(answer.entry_ids) == 1
     assert answer.replies[1].text.startswith("From the ")
+
+
+def ranked(*pairs: tuple[str, float]) -> list[dict]:
+    return [{"name": name, "confidence": confidence} for name, confidence in pairs]
+
+
+def test_a_close_runner_up_topic_is_searched_too_and_a_far_one_is_not():
+    from bot.entitlements import runner_up_topic
+
+    assert runner_up_topic(ranked(("ask_fairness", 0.5), ("ask_entitlements", 0.42))) == "entitlements"
+    assert runner_up_topic(ranked(("ask_fairness", 0.8), ("ask_entitlements", 0.15))) is None
+    assert runner_up_topic(ranked(("ask_fairness", 0.5), ("greet", 0.4))) is None  # not a topic
+    assert runner_up_topic(unsure(("ask_money", 0.3), ("ask_housing", 0.2))) == "housing"  # past the fallback
+    assert runner_up_topic(ranked(("ask_money", 0.9))) is None
+    assert runner_up_topic(None) is None
+
+
+def test_a_question_between_two_topics_gets_the_best_of_each(knowledge):
+    from bot.entitlements import answer_question, question_for
+
+    text = "feel like im drowning in bills since the baby, is there any help"
+    torn = question_for(knowledge, text, "ask_mental_health", [],
+                        ranked(("ask_mental_health", 0.5), ("ask_money", 0.4)))
+    answer = answer_question(knowledge, torn)
+    first, also = (knowledge.entry(i) for i in answer.entry_ids)
+    assert "mental_health" in first.topics and "money" in also.topics
+    assert "\n\nAlso: " in answer.replies[0].text and knowledge.citation(also) in answer.replies[0].text
+    sure = question_for(knowledge, text, "ask_mental_health", [],
+                        ranked(("ask_mental_health", 0.9), ("ask_money", 0.05)))
+    assert not any("money" in knowledge.entry(i).topics and "mental_health" not in knowledge.entry(i).topics
+                   for i in answer_question(knowledge, sure).entry_ids)
+    by_sms = answer_question(knowledge, torn, short=True)
+    assert len(by_sms.entry_ids) == 1  # a text message keeps to the best entry
