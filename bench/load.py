@@ -1,7 +1,10 @@
 """Concurrent conversations against the real stack, on loopback: p50/p95/p99 of a REST turn with a custom
 action, turns per second sustained, and errors, at several levels of concurrency.
 
-Usage: .venv/bin/python -m bench.load --url http://127.0.0.1:5005 --levels 1 10 50 --seconds 20
+With --think, each conversation waits about that many seconds (half to one and a half times it) after
+each reply before it sends the next message, as a person reads and types; without it, it sends at once.
+
+Usage: .venv/bin/python -m bench.load --url http://127.0.0.1:5005 --levels 1 10 50 --seconds 20 [--think 2]
 (`make bench` starts its own stack and calls this; see docs/performance.md.)
 """
 
@@ -10,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import random
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -39,13 +43,15 @@ def percentile(values: list[float], share: float) -> float:
 class Level:
     concurrency: int
     seconds: float
+    think_s: float = 0.0
     latencies_ms: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     elapsed_s: float = 0.0
 
     def summary(self) -> dict:
         done = len(self.latencies_ms)
-        return {"concurrency": self.concurrency, "turns": done, "errors": len(self.errors),
+        return {"concurrency": self.concurrency, "think_s": self.think_s, "turns": done,
+                "errors": len(self.errors),
                 "first_errors": self.errors[:3], "seconds": round(self.elapsed_s, 1),
                 "turns_per_s": round(done / self.elapsed_s, 1) if self.elapsed_s else 0.0,
                 "p50_ms": round(percentile(self.latencies_ms, 0.50), 1),
@@ -75,10 +81,12 @@ async def _conversations(session: aiohttp.ClientSession, url: str, level: Level,
                 continue
             level.latencies_ms.append((time.perf_counter() - started) * 1000)
             turn += 1
+            if level.think_s:
+                await asyncio.sleep(level.think_s * random.uniform(0.5, 1.5))
 
 
-async def run_level(url: str, concurrency: int, seconds: float) -> Level:
-    level = Level(concurrency, seconds)
+async def run_level(url: str, concurrency: int, seconds: float, think: float = 0.0) -> Level:
+    level = Level(concurrency, seconds, think)
     timeout = aiohttp.ClientTimeout(total=30)
     connector = aiohttp.TCPConnector(limit=concurrency)
     async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
@@ -89,8 +97,8 @@ async def run_level(url: str, concurrency: int, seconds: float) -> Level:
     return level
 
 
-def run(url: str, levels: list[int], seconds: float) -> list[dict]:
-    return [asyncio.run(run_level(url, n, seconds)).summary() for n in levels]
+def run(url: str, levels: list[int], seconds: float, think: float = 0.0) -> list[dict]:
+    return [asyncio.run(run_level(url, n, seconds, think)).summary() for n in levels]
 
 
 if __name__ == "__main__":
@@ -98,6 +106,7 @@ if __name__ == "__main__":
     parser.add_argument("--url", default="http://127.0.0.1:5005")
     parser.add_argument("--levels", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--think", type=float, default=0.0, help="mean seconds between a reply and the next")
     args = parser.parse_args()
     rest = args.url.rstrip("/") + "/webhooks/rest/webhook"
-    print(json.dumps(run(rest, args.levels, args.seconds), indent=2))
+    print(json.dumps(run(rest, args.levels, args.seconds, args.think), indent=2))

@@ -4,6 +4,7 @@
   turn that runs a custom action;
 - p50/p95/p99 of a REST turn with a custom action at 1, 10 and 50 concurrent conversations;
 - turns per second sustained over a longer run at 10 concurrent conversations, with the error count;
+- the same 10 conversations at a person's pace (PACE_S: a fast reader and typist), p50/p95/p99;
 - resident memory of each process after the load;
 - training time, with --train (a forced `rasa train` into a temporary folder: minutes on 2 cores).
 
@@ -26,6 +27,10 @@ from pathlib import Path
 from bench.load import run
 from bot.config import PROJECT_ROOT
 from bot.stack import Stack, free_port, post_json
+
+# Mean seconds between a reply and a person's next message in the paced run: reading a reply and typing a
+# few words takes most people longer, so this is a hard pace. The unpaced levels send at once.
+PACE_S = 2.0
 
 
 def rss_mib(pid: int) -> float:
@@ -80,6 +85,8 @@ def main() -> int:
             result["levels"] = run(base + "/webhooks/rest/webhook", args.levels, args.seconds)
             [sustained] = run(base + "/webhooks/rest/webhook", [10], args.sustain)
             result["sustained"] = sustained
+            [paced] = run(base + "/webhooks/rest/webhook", [10], args.seconds * 2, think=PACE_S)
+            result["paced"] = paced
             action_pid, rasa_pid = (p.pid for p in stack.processes)
             result["rss_mib"] = {"rasa": rss_mib(rasa_pid), "action_server": rss_mib(action_pid)}
         finally:
