@@ -18,8 +18,7 @@ from bot.knowledge import Knowledge, Question, current_knowledge
 
 
 def question_from(tracker: Tracker, knowledge: Knowledge) -> Question:
-    """The intent's topic first, then a close runner-up's, then the topics of the words the spaCy entity
-    ruler found."""
+    """The question of the latest message, as `bot.entitlements.question_for` builds it."""
     message = tracker.latest_message or {}
     ranking = message.get("intent_ranking")
     words = [str(e.get("value", "")) for e in message.get("entities") or []

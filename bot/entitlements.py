@@ -24,9 +24,9 @@ SECOND_MATCH_SHARE = 0.6  # a second entry is shown only if it scores this close
 # When the NLU is unsure, its first choice is still used as a labelled guess if it is a topic and at least
 # this confident (set before measuring; 28 intents, so an even spread would be under 0.04 each).
 GUESS_FLOOR = 0.25
-# When the NLU's runner-up is a topic at least this share as likely as its first choice, the question is
-# searched under both topics, so a parent whose words sit between two topics still finds the answer (set
-# before measuring: "at least half as likely").
+# When the NLU's runner-up is a topic at least this share as likely as its first choice, the web answer also
+# names that topic's best entry, so a parent whose words sit between two topics sees both (set before
+# measuring: "at least half as likely").
 RUNNER_UP_SHARE = 0.5
 
 

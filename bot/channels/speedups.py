@@ -68,10 +68,13 @@ def _install_tracker_store() -> None:
 
     engine_kwargs = stores.create_engine_kwargs
 
+    def sqlite_file(url: Any) -> bool:
+        parsed = make_url(url)
+        return parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:")
+
     def create_engine_kwargs(url: Any) -> dict[str, Any]:
         kwargs = engine_kwargs(url)
-        parsed = make_url(url)
-        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        if sqlite_file(url):
             kwargs = {**kwargs, "poolclass": QueuePool, "connect_args": {"check_same_thread": False}}
         return kwargs
 
@@ -82,7 +85,7 @@ def _install_tracker_store() -> None:
 
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
         init(self, *args, **kwargs)
-        if self.engine.dialect.name == "sqlite" and self.engine.url.database not in (None, "", ":memory:"):
+        if sqlite_file(self.engine.url):
             with self.engine.connect() as connection:  # one write-ahead log write per commit, as durable
                 connection.exec_driver_sql("PRAGMA journal_mode=WAL")
 
