@@ -81,11 +81,10 @@ def main() -> int:
             stack.start(timeout=300)
             result["ready_s"] = round(time.perf_counter() - started, 1)
             result["first_answer_s"] = round(first_answer(stack, started), 1)
-            base = f"http://127.0.0.1:{stack.rasa_port}"
-            result["levels"] = run(base + "/webhooks/rest/webhook", args.levels, args.seconds)
-            [sustained] = run(base + "/webhooks/rest/webhook", [10], args.sustain)
+            result["levels"] = run(stack.rest_url, args.levels, args.seconds)
+            [sustained] = run(stack.rest_url, [10], args.sustain)
             result["sustained"] = sustained
-            [paced] = run(base + "/webhooks/rest/webhook", [10], args.seconds * 2, think=PACE_S)
+            [paced] = run(stack.rest_url, [10], args.seconds * 2, think=PACE_S)
             result["paced"] = paced
             action_pid, rasa_pid = (p.pid for p in stack.processes)
             result["rss_mib"] = {"rasa": rss_mib(rasa_pid), "action_server": rss_mib(action_pid)}
