@@ -1,10 +1,18 @@
-"""The faster check of action server responses accepts and refuses exactly what Rasa's did."""
+"""With the speedups, Rasa checks and stores exactly what it did before: action responses, tracker events."""
 
 from __future__ import annotations
 
+import asyncio
+import json
+
 import pytest
+import sqlalchemy as sa
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import BotUttered, SessionStarted, UserUttered
+from sqlalchemy.pool import QueuePool
 
 from bot.channels import speedups
 
@@ -19,10 +27,6 @@ def test_valid_responses_pass_and_invalid_ones_fail_with_rasas_message():
 
 
 def _store(tmp_path):
-    import sqlalchemy as sa
-    from rasa.core.tracker_store import SQLTrackerStore
-    from rasa.shared.core.domain import Domain
-
     speedups.install()
     store = SQLTrackerStore(Domain.empty(), db=str(tmp_path / "tracker.db"))
     statements: list[str] = []
@@ -32,8 +36,6 @@ def _store(tmp_path):
 
 
 def _stored(store, sender):
-    import json
-
     with store.session_scope() as session:
         rows = session.query(store.SQLEvent).filter(store.SQLEvent.sender_id == sender).order_by(
             store.SQLEvent.id).all()
@@ -41,8 +43,6 @@ def _stored(store, sender):
 
 
 def test_sqlite_connections_are_pooled_and_write_ahead_logged(tmp_path):
-    from sqlalchemy.pool import QueuePool
-
     store, _ = _store(tmp_path)
     assert isinstance(store.engine.pool, QueuePool)
     with store.engine.connect() as connection:
@@ -50,10 +50,6 @@ def test_sqlite_connections_are_pooled_and_write_ahead_logged(tmp_path):
 
 
 def test_a_turn_stores_exactly_its_new_events_without_counting_them_again(tmp_path):
-    import asyncio
-
-    from rasa.shared.core.events import BotUttered, SessionStarted, UserUttered
-
     store, statements = _store(tmp_path)
 
     async def turns():
@@ -76,10 +72,6 @@ def test_a_turn_stores_exactly_its_new_events_without_counting_them_again(tmp_pa
 
 
 def test_a_tracker_read_another_way_is_counted_in_the_database(tmp_path):
-    import asyncio
-
-    from rasa.shared.core.events import BotUttered, UserUttered
-
     store, statements = _store(tmp_path)
 
     async def turns():
