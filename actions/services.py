@@ -16,7 +16,7 @@ from bot.clock import now
 from bot.knowledge import current_knowledge
 from bot.places import find_place
 from bot.replies import Answer, Reply
-from bot.services.answer import local_help, who_to_call
+from bot.services.answer import local_help, promise, who_to_call
 from bot.services.directory import find_contacts
 from bot.services.hours import night_ahead
 
@@ -41,8 +41,10 @@ class ActionWhoToCall(Action):
         at = now()
         later_tonight = asks_about_tonight(tracker) and night_ahead(at)
         contacts = find_contacts(knowledge, at, text, tonight=later_tonight)
-        send(dispatcher, who_to_call(contacts, tonight=later_tonight))
-        return []
+        short = tracker.get_latest_input_channel() == names.SMS_CHANNEL
+        answer = who_to_call(contacts, tonight=later_tonight, promised=promise(knowledge, text, short))
+        send(dispatcher, answer)
+        return [SlotSet(names.SLOT_LAST_ENTRIES, answer.entry_ids or None)]
 
 
 class ValidateLocalAreaForm(FormValidationAction):

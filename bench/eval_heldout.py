@@ -23,10 +23,13 @@ from sklearn.metrics import f1_score, precision_recall_fscore_support
 
 from bench.baseline_tfidf import Baseline
 from bot import dialogue_names as names
+from bot.clock import now
 from bot.config import PROJECT_ROOT
 from bot.entitlements import answer_question, best_guess, question_for
 from bot.knowledge import Knowledge, load_knowledge
 from bot.safety import needs_caution
+from bot.services.answer import promise, who_to_call
+from bot.services.directory import find_contacts
 
 HELDOUT = PROJECT_ROOT / "tests" / "eval" / "heldout.yml"
 # Safety sets written by others without seeing the rules: crisis_final.yml was never used to change them.
@@ -65,6 +68,9 @@ def bot_answer_entries(knowledge: Knowledge, text: str, intent: str, entities: l
     if intent == names.NLU_FALLBACK:  # the labelled best guess (action_best_guess)
         guess = best_guess(knowledge, text, ranking or [])
         return guess.entry_ids if guess else []
+    if intent == names.ASK_WHO_TO_CALL:  # action_who_to_call: numbers open now, then what is promised
+        contacts = find_contacts(knowledge, now(), text)
+        return who_to_call(contacts, promised=promise(knowledge, text)).entry_ids
     if intent not in names.TOPIC_OF_INTENT:
         return []
     words = [str(e.get("value", "")) for e in entities if e.get("entity") == names.ENTITY_TOPIC]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.dialogue_names import ASK_ENTITLEMENTS, ASK_MORE, INTENT_OF_TOPIC, NLU_FALLBACK, TOPIC_OF_INTENT
-from bot.knowledge import Knowledge, Question, search
+from bot.knowledge import Knowledge, Question, cited, search
 from bot.knowledge.schema import Entry
 from bot.knowledge.search import Match, topics_in_text
 from bot.replies import Answer, Button, Reply
@@ -38,13 +38,6 @@ def stated_age(text: str) -> int | None:
         if match and 13 <= int(match.group(1)) <= 60:
             return int(match.group(1))
     return None
-
-
-def cited(knowledge: Knowledge, entry: Entry, text: str, short: bool = False) -> str:
-    """The text with its source: after it, or by SMS before it, so a text cut short still names it."""
-    if short:
-        return f"From the {knowledge.citation(entry)}: {text}"
-    return f"{text} ({knowledge.citation(entry)})"
 
 
 def topic_buttons(knowledge: Knowledge, limit: int = len(MENU_TOPICS)) -> tuple[Button, ...]:

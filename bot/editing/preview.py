@@ -22,7 +22,7 @@ from bot.knowledge.search import topics_in_text
 from bot.replies import Answer
 from bot.safety import detect_crisis
 from bot.safety.answers import crisis_answer
-from bot.services.answer import who_to_call
+from bot.services.answer import NIGHT_HELP, promise, who_to_call
 from bot.services.directory import find_contacts, needs_in_text
 from bot.sms.segments import to_texts
 
@@ -51,25 +51,33 @@ def preview(knowledge: Knowledge, text: str, at: dt.datetime) -> Preview:
                          replies=crisis_answer(_crisis_variants(), crisis.kind.value))
     elif CALL_WORDS.search(text) or needs_in_text(text):
         contacts = find_contacts(knowledge, at, text)
-        answer = who_to_call(contacts)
-        result = Preview("who to call (open now at the time given)", replies=_texts(answer))
-        result.texts = _sms(answer)
+        answer = who_to_call(contacts, promised=promise(knowledge, text))
+        result = Preview("who to call (open now at the time given)", replies=_texts(answer),
+                         entries=_entries(knowledge, answer, Question(text=text, topics=(NIGHT_HELP,))))
+        result.texts = _sms(who_to_call(contacts, promised=promise(knowledge, text, short=True)))
         result.services = [f"{li.service.id}: {li.service.name}"
                            + ("" if li.service.verified else " (unverified)") for li in contacts.open_now]
     else:
         question = Question(text=text, topics=tuple(topics_in_text(knowledge, text)))
         answer = answer_question(knowledge, question)
-        result = Preview("entitlements: search the knowledge entries", replies=_texts(answer))
+        result = Preview("entitlements: search the knowledge entries", replies=_texts(answer),
+                         entries=_entries(knowledge, answer, question))
         result.texts = _sms(answer_question(knowledge, question, short=True))
-        scores = {m.entry.id: m.score for m in search(knowledge, question)}
-        for entry_id in answer.entry_ids:
-            entry = knowledge.entry(entry_id)
-            where = knowledge.files.get(entry.id, "knowledge/")
-            result.entries.append(f"{entry.id}: {entry.title} ({knowledge.citation(entry)}) in {where}, "
-                                  f"score {scores.get(entry_id, 0):.2f}")
     if not result.texts:
         result.texts = to_texts(result.replies).segments
     return result
+
+
+def _entries(knowledge: Knowledge, answer: Answer, question: Question) -> list[str]:
+    """Each entry the answer uses: where it is, how it is cited, and its search score for the question."""
+    scores = {m.entry.id: m.score for m in search(knowledge, question)}
+    lines = []
+    for entry_id in answer.entry_ids:
+        entry = knowledge.entry(entry_id)
+        where = knowledge.files.get(entry.id, "knowledge/")
+        lines.append(f"{entry.id}: {entry.title} ({knowledge.citation(entry)}) in {where}, "
+                     f"score {scores.get(entry_id, 0):.2f}")
+    return lines
 
 
 def _sms(answer: Answer) -> list[str]:

@@ -40,3 +40,10 @@ class Knowledge:
     def council_names(self) -> list[str]:
         """Councils a parent can name: those with services or postcodes, and those that wrote a document."""
         return sorted({c.name for c in self.councils} | {d.council for d in self.documents if d.council})
+
+
+def cited(knowledge: Knowledge, entry: Entry, text: str, short: bool = False) -> str:
+    """The text with its source: after it, or by SMS before it, so a text cut short still names it."""
+    if short:
+        return f"From the {knowledge.citation(entry)}: {text}"
+    return f"{text} ({knowledge.citation(entry)})"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.knowledge import Knowledge, Question, cited, search
 from bot.knowledge.schema import Service
 from bot.replies import Answer, Reply
 from bot.services.directory import Contacts, Listing
@@ -12,6 +13,7 @@ from bot.services.hours import london
 DANGER_LINE = "If you or your baby are in danger, call 999."
 UNVERIFIED = "We haven't checked these details yet, so check this with your leaving care team."
 PA_ROUTE = "It's office hours, so your leaving care Personal Adviser (PA) may be able to help today too."
+NIGHT_HELP = "night_help"  # the topic of knowledge/topics.yml for help at night and at weekends
 
 
 def clock(at: dt.datetime) -> str:
@@ -84,8 +86,25 @@ def _local_line(listing: Listing, at: dt.datetime) -> str:
     return _labelled(service, f"{service.name} {state}: {how_to_reach(service)}.")
 
 
-def who_to_call(contacts: Contacts, tonight: bool = False) -> Answer:
-    """Numbers first, always; local services after, if the parent has said where they live."""
+def promise(knowledge: Knowledge, text: str, short: bool = False) -> Answer:
+    """What the documents promise about help at any hour, cited, with its next step; by SMS the step only.
+
+    Empty when no entry is about help at night and at weekends.
+    """
+    found = [m.entry for m in search(knowledge, Question(text=text, topics=(NIGHT_HELP,)))
+             if NIGHT_HELP in m.entry.topics]
+    if not found:
+        return Answer([])
+    entry = found[0]
+    if short:
+        return Answer([Reply(cited(knowledge, entry, entry.next_step, short=True))], [entry.id])
+    text = f"{cited(knowledge, entry, entry.summary)}\n\nNext step: {entry.next_step}"
+    return Answer([Reply(text)], [entry.id])
+
+
+def who_to_call(contacts: Contacts, tonight: bool = False, promised: Answer | None = None) -> Answer:
+    """Numbers first, always; local services after, if the parent has said where they live; then what the
+    documents promise about help at any hour (`promise`), if given."""
     if contacts.open_now:
         heading = "Open tonight:" if tonight else f"Open right now ({clock(london(contacts.at))}):"
         lines = [heading, *(_national_line(li) for li in contacts.open_now)]
@@ -97,7 +116,9 @@ def who_to_call(contacts: Contacts, tonight: bool = False) -> Answer:
     replies = [Reply("\n".join(lines))]
     if contacts.local:
         replies.append(Reply("\n\n".join(_local_line(li, contacts.at) for li in contacts.local)))
-    return Answer(replies)
+    if promised is None:
+        return Answer(replies)
+    return Answer([*replies, *promised.replies], promised.entry_ids)
 
 
 def local_help(contacts: Contacts) -> Answer:

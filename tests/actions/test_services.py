@@ -29,7 +29,18 @@ def test_at_2am_the_first_reply_is_numbers_that_are_open_now():
     assert first.startswith("Open right now (2:14am):")
     assert "116 123" in first and "85258" in first
     assert "call 999" in first
-    assert events == []
+    promised = texts(messages[1:])
+    assert "(Barnet Parenting Pledge, commitment 5)" in promised and "out-of-hours numbers" in promised
+    assert events == [{"event": "slot", "timestamp": None, "name": names.SLOT_LAST_ENTRIES,
+                       "value": ["pledge-05"]}]
+
+
+@freeze_time("2026-11-24 02:14:00")
+def test_by_sms_the_promise_is_one_cited_next_step_after_the_numbers():
+    _, messages = run_action(ActionWhoToCall(), make_tracker(
+        intent=names.ASK_WHO_TO_CALL, text="is there a number for weekends", channel=names.SMS_CHANNEL))
+    assert messages[0]["text"].startswith("Open right now (2:14am):")
+    assert messages[-1]["text"].startswith("From the Barnet Parenting Pledge, commitment 5: Ask your")
 
 
 @freeze_time("2026-07-04 12:00:00")  # a Saturday in summer: 1pm in London (BST)

@@ -16,6 +16,9 @@ def test_at_2am_the_first_reply_has_numbers_open_now_then_asks_where_once(stack,
     assert replies[0].startswith("Open right now (2am):")
     assert "116 123" in replies[0] and "85258" in replies[0] and "999" in replies[0]
     assert "council or postcode" in replies[-1]
+    # what the Pledge promises and its next step, after the numbers and before the question
+    assert replies[-3].endswith("(Barnet Parenting Pledge, commitment 5)")
+    assert replies[-2].startswith("Next step: Ask your Personal Adviser (PA) for the out-of-hours numbers")
 
     local = " ".join(texts(stack.say(sender, "N12 0QF")))
     assert "N12 looks like it's in Barnet" in local

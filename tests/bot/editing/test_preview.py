@@ -30,6 +30,8 @@ def test_a_who_to_call_question_lists_what_is_open_at_that_time():
     assert "samaritans: Samaritans" in result.services
     assert not any("leaving-care-team" in s for s in result.services)  # closed at 2am
     assert "116 123" in result.replies[0]
+    assert result.entries[0].startswith("pledge-05: Knowing who to call")  # what the Pledge promises, last
+    assert result.replies[-1].startswith("Next step: Ask your Personal Adviser")
 
 
 def test_danger_words_take_the_safety_route_first():

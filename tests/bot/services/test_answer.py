@@ -6,7 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from bot.knowledge import load_knowledge
-from bot.services.answer import PA_ROUTE, UNVERIFIED, clock, local_help, who_to_call
+from bot.services.answer import PA_ROUTE, UNVERIFIED, clock, local_help, promise, who_to_call
 from bot.services.directory import find_contacts
 
 LONDON = ZoneInfo("Europe/London")
@@ -65,3 +65,27 @@ def test_unverified_national_lines_are_labelled_when_listed():
     assert cla.endswith(UNVERIFIED)
     samaritans = next(line for line in first.splitlines() if "Samaritans" in line)
     assert UNVERIFIED not in samaritans
+
+
+def test_the_promise_of_help_at_any_hour_comes_after_the_numbers_cited_with_its_next_step():
+    knowledge = load_knowledge()
+    text = "my pa is off sick for 2 weeks, who do i contact at the weekend"
+    answer = who_to_call(find_contacts(knowledge, FRIDAY_NIGHT, text), promised=promise(knowledge, text))
+    assert answer.replies[0].text.startswith("Open right now (11:40pm):")
+    said = answer.replies[-1].text
+    entry = knowledge.entry(answer.entry_ids[0])
+    assert len(answer.entry_ids) == 1 and "night_help" in entry.topics
+    assert said.startswith(f"{entry.summary} ({knowledge.citation(entry)})")
+    assert said.endswith(f"Next step: {entry.next_step}")
+
+
+def test_by_sms_the_promise_is_the_next_step_with_its_source_first():
+    knowledge = load_knowledge()
+    short = promise(knowledge, "who can i ring tonight", short=True)
+    entry = knowledge.entry(short.entry_ids[0])
+    assert [r.text for r in short.replies] == [f"From the {knowledge.citation(entry)}: {entry.next_step}"]
+
+
+def test_without_a_promise_the_numbers_stand_alone_and_name_no_entry():
+    answer = who_to_call(find_contacts(load_knowledge(), FRIDAY_NIGHT, "who can i call tonight"))
+    assert answer.entry_ids == [] and answer.replies[-1].text.endswith("call 999.")
