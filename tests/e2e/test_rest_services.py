@@ -49,3 +49,10 @@ def test_a_parent_who_ignores_the_area_question_and_asks_something_else_gets_an_
     stack.say(sender, "who do i ring on saturday")
     reply = " ".join(texts(stack.say(sender, "can i get help with housing")))
     assert "(Barnet Parenting Pledge, commitment" in reply or "Corporate Parenting Strategy" in reply
+
+
+def test_tell_me_more_after_the_numbers_gives_the_details_of_what_is_promised(stack, sender):
+    stack.say(sender, "is there a number for weekends")
+    more = " ".join(texts(stack.say(sender, "tell me more")))
+    assert "The Pledge says parenting can be rewarding but also challenging" in more
+    assert "(Barnet Parenting Pledge, commitment 5)" in more
