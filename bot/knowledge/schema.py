@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import Enum
 
 from pydantic import BaseModel, Extra, constr, root_validator, validator
@@ -10,6 +11,8 @@ from pydantic import BaseModel, Extra, constr, root_validator, validator
 ENTRY_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SUMMARY_LIMIT = 300  # two SMS segments
 NEXT_STEP_LIMIT = 160  # one SMS segment
+# A word or phrase as the search sees a message: lower case, punctuation gone, single spaces.
+MATCHABLE = re.compile(r"[a-z0-9&']+( [a-z0-9&']+)*")
 
 
 class Situation(str, Enum):
@@ -74,6 +77,9 @@ class Source(Strict):
 
 
 class Entry(Strict):
+    """One thing a document promises. `words` are how parents ask about this entry in particular (optional):
+    the search uses them to tell entries of the same topic apart."""
+
     id: constr(regex=ENTRY_ID)  # type: ignore[valid-type]
     title: constr(min_length=1, max_length=80)  # type: ignore[valid-type]
     summary: constr(min_length=1, max_length=SUMMARY_LIMIT)  # type: ignore[valid-type]
@@ -84,8 +90,16 @@ class Entry(Strict):
     source: Source
     also_in: list[str] = []
     last_reviewed: dt.date
+    words: list[constr(min_length=1)] = []  # type: ignore[valid-type]
 
     _topics_and_situations = validator("topics", "applies_when", allow_reuse=True)(_not_empty)
+
+    @validator("words", each_item=True)
+    def _matchable(cls, value: str) -> str:
+        if not MATCHABLE.fullmatch(value):
+            raise ValueError(f"'{value}' can never match a message: use lower-case letters, digits, single "
+                             "spaces, & and ' only")
+        return value
 
 
 class DocumentsFile(Strict):

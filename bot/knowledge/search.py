@@ -23,6 +23,11 @@ STOPWORDS = frozenset(
     "what when where which with your youre have this that they them there their about from will "
     "would could should does just like into been being more some help need want know get can".split()
 )
+# An entry's own words (how parents ask about it in particular) tell entries of the same topic apart: each
+# phrase found counts as much as a topic noticed in the words, up to two phrases, so they settle ties and
+# close calls but never outweigh the topic the question is about.
+ENTRY_WORD = 1.5
+ENTRY_WORDS_COUNTED = 2
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ def search(knowledge: Knowledge, question: Question, limit: int = 3) -> list[Mat
     noticed = [t for t in topics_in_text(knowledge, question.text) if t not in asked]
     situations = situations_in_text(question.text)
     words = _content_words(question.text)
+    padded = normalise(question.text)
     order = {d.id: i for i, d in enumerate(knowledge.documents)}
     scored = []
     for position, entry in enumerate(knowledge.entries):
@@ -74,6 +80,8 @@ def search(knowledge: Knowledge, question: Question, limit: int = 3) -> list[Mat
         score += len(situations & set(entry.applies_when))
         overlap = words & _content_words(f"{entry.title} {entry.summary}")
         score += min(len(overlap), 4) * 0.5
+        asked_as = sum(f" {w} " in padded for w in entry.words)
+        score += min(asked_as, ENTRY_WORDS_COUNTED) * ENTRY_WORD
         if score >= 1.5:
             scored.append((-score, order.get(entry.source.document, 99), position, entry))
     scored.sort(key=lambda item: item[:3])

@@ -117,6 +117,13 @@ def test_unknown_situation_fails(knowledge_dir):
     assert problem.startswith("knowledge/extra.yml:8: entry home-1: applies_when.1: value is not a valid")
 
 
+def test_an_entry_word_that_could_never_match_a_message_names_the_word(knowledge_dir):
+    text = GOOD_ENTRY.format(id="home-1") + "    words: [two bed, Letter-Box]\n"
+    write(knowledge_dir, "extra.yml", "entries:\n" + text)
+    [problem] = problems_of(knowledge_dir)
+    assert problem.startswith("knowledge/extra.yml:13: entry home-1: words.1: 'Letter-Box' can never match")
+
+
 def test_invalid_yaml_gives_the_line(knowledge_dir):
     write(knowledge_dir, "extra.yml", "entries:\n  - id: x\n    title: [unclosed\n")
     [problem] = problems_of(knowledge_dir)

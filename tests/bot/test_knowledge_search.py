@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.knowledge import Question, load_knowledge, search
 from bot.knowledge.schema import Situation
-from bot.knowledge.search import situations_in_text, topics_in_text
+from bot.knowledge.search import ENTRY_WORD, ENTRY_WORDS_COUNTED, situations_in_text, topics_in_text
 
 # (the intent's topic, the question as a parent might text it, the entry that must come first)
 BEST_ANSWER = [
@@ -65,3 +67,29 @@ def test_topics_and_situations_are_noticed_in_slang(knowledge):
     assert "money" in topics_in_text(knowledge, "im proper skint")
     assert Situation.father in situations_in_text("my gf is having my baby, im gonna be a dad")
     assert Situation.child_removed in situations_in_text("they took my baby")
+
+
+def with_words(knowledge, words: dict[str, list[str]]):
+    """The same knowledge, with `words` on some entries, as an editor would add them."""
+    entries = [e.copy(update={"words": words.get(e.id, e.words)}) for e in knowledge.entries]
+    return replace(knowledge, entries=entries)
+
+
+def test_an_entrys_own_words_settle_a_tie_within_the_topic(knowledge):
+    question = Question(text="how do i book in with a midwife", topics=("preparing",))
+    plain = with_words(knowledge, {e.id: [] for e in knowledge.entries})
+    tied = search(plain, question)
+    assert tied[0].score == tied[1].score  # equal without words: the first document's entry comes first
+    second = tied[1].entry.id
+    worded = search(with_words(plain, {second: ["midwife"]}), question)
+    assert worded[0].entry.id == second and worded[0].score == tied[1].score + ENTRY_WORD
+
+
+def test_entry_words_count_whole_words_and_at_most_two_phrases(knowledge):
+    question = Question(text="gym gymnastics swim", topics=("breaks",))
+    plain = with_words(knowledge, {e.id: [] for e in knowledge.entries})
+    before = {m.entry.id: m.score for m in search(plain, question)}
+    worded = with_words(plain, {"pledge-06": ["gymnast", "gym", "swim", "gymnastics"]})
+    after = {m.entry.id: m.score for m in search(worded, question)}
+    # "gymnast" is not a word of the message; three phrases are, and two of them count
+    assert after["pledge-06"] == before["pledge-06"] + ENTRY_WORDS_COUNTED * ENTRY_WORD
