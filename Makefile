@@ -98,12 +98,12 @@ bench: $(MODEL).sha256 $(SPACY_DIR)/meta.json ## start the real stack: cold star
 bench-scale: $(MODEL).sha256 $(SPACY_DIR)/meta.json servers ## nginx + two Rasa processes + PostgreSQL + Redis: 50 conversations for 60 s
 	$(BIN)/python -m bench.scale_out
 
-eval: $(MODEL) $(SPACY_DIR)/meta.json ## quality: intent cross-validation, then the held-out set beside a TF-IDF baseline
+eval: $(MODEL) $(SPACY_DIR)/meta.json ## quality: intent cross-validation, then every held-out set beside a TF-IDF baseline (fails if a target is missed)
 	$(BIN)/rasa test nlu --nlu data/nlu --config config.yml --cross-validation --folds 3 \
 	  --out var/eval/cross-validation
-	$(BIN)/python -m bench.eval_heldout
-	$(BIN)/python -m bench.eval_heldout --heldout tests/eval/heldout2.yml
-	$(BIN)/python -m bench.eval_heldout --heldout tests/eval/heldout3.yml
+	@status=0; for set in heldout heldout2 heldout3 heldout4; do \
+	  echo "== tests/eval/$$set.yml"; \
+	  $(BIN)/python -m bench.eval_heldout --heldout tests/eval/$$set.yml || status=1; done; exit $$status
 
 clean: ## remove the model, the spaCy pipeline and local data (keeps .venv)
 	rm -rf models var

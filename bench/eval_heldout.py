@@ -197,7 +197,7 @@ def main() -> int:
     right = scores(cases, [c.intent for c in cases], searched)
     bot["answer_accuracy_with_right_intents"] = right["answer_accuracy"]
     bot["crisis_sets"] = []
-    for path in CRISIS_SETS if args.heldout == HELDOUT else []:
+    for path in CRISIS_SETS if args.heldout.resolve() == HELDOUT.resolve() else []:
         if path.exists():
             texts = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
             parsed_set = asyncio.run(parse_all(args.model, [m["text"] for m in texts]))
