@@ -49,6 +49,17 @@ def test_no_test_story_message_is_in_the_training_data():
     assert leaked == []
 
 
+def test_no_evaluation_message_of_six_words_or_more_is_a_training_example():
+    """The held-out and safety sets measure messages the model was never trained on. Short ones ("hi", "thank
+    you", "what am i owed") are written the same way by everyone, so they may be in both."""
+    evaluated = {key(m["text"]) for path in (PROJECT_ROOT / "tests" / "eval").glob("*.yml")
+                 for m in yaml.safe_load(path.read_text())["messages"]}
+    assert len(evaluated) > 2000
+    leaked = sorted({text for _, text in training_examples()
+                     if key(text) in evaluated and len(key(text).split()) >= 6})
+    assert leaked == []
+
+
 def test_no_ordinary_example_trips_the_crisis_rules():
     tripped = [(intent, text, detect_crisis(text))
                for intent, text in training_examples() if intent != "crisis" and detect_crisis(text)]
