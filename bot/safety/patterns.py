@@ -92,7 +92,7 @@ SELF_HARM = [
     "saved|saving|stockpiled|stockpiling|hoarding|collected|collecting up? my|the? sertraline|citalopram|"
     "fluoxetine|mirtazapine|paracetamol|painkillers|codeine|tramadol|diazepam|antidepressants|insulin",
     "finish|finishing|end|ending my life|self",
-    "no|not want|wanna|wan live|living|alive",
+    "no|not want|wanna|wan to? live|living|alive",
     "tell|told my|the|our? * her|his|their mum|mummy|mam|dad|daddy loved|loves her|him|them",
     "dont|do not think ill|i will|id be here|around",
     "wrote|written|writing|left|leaving * letters|letter|notes|note for|to my son|daughter|baby|kids|children"
@@ -114,6 +114,23 @@ SELF_HARM = [
     "|bannister|banisters|beam|hook|loft",
     "pills|tablets|paracetamol|paracetamols|meds|painkillers|sertraline|codeine lined|counted up|out",
     "who gets|has|takes|will|keeps * after tonight",
+    # Found missing by the ninth blind set and the third held-out set, read after the tenth blind set was
+    # written (tests/eval/crisis_blind7.yml measures these): burning now, a wound gaping, "i finish it
+    # tonight", everything in the medicine cupboard, a last text or a goodbye with an apology.
+    "burning|burnin|burn|burnt|burned my arm|arms|wrist|wrists|leg|legs|skin|thigh|thighs|stomach",
+    "lighter|lighters|cigarette|cigarettes|fag|fags|iron * on|to|against my arm|arms|wrist|wrists|leg|legs"
+    "|skin|thigh|thighs|stomach|hand",
+    "its|it|cut|cuts|wound|wounds|arm|leg is? gaping",
+    "tonight i|ill|im|imma * finish|finishing|end|ending it|everything|myself",
+    "end|ending it|everything|myself * tonight",
+    "taken|took|swallowed|necked|had everything * medicine|medicines|meds|tablets|pills",
+    "taken|took|swallowed|necked|had everything|all in the|my bathroom|medicine|meds|first? aid? cabinet"
+    "|cupboard|box|drawer",
+    "last text|txt|message|msg sorry|goodbye|bye|forgive|love",
+    "goodbye|bye|goodbyes * tell my|the|them|him|her * sorry|love",
+    # A held-out miss seen by accident in a log of the fourth held-out set: a window and jumping.
+    "window|windows|balcony|ledge|roof|bridge * jump|jumping",
+    "jump|jumping out of? the|a|my? window|windows|balcony",
 ]
 
 BABY_EMERGENCY = [
@@ -216,6 +233,11 @@ DANGER = [
     "chest pain|pains|pain * arm|breath|breathe|breathing",
     "headache * vision|eyesight|sparkly|blurry|blurred|flashing|flashes|lights",
     "vision|eyes|eyesight * blurry|blurred|sparkly|flashing * swollen|swelling|puffy|pregnant|weeks",
+    # Found missing by the ninth blind set (see SELF_HARM): a baby in the womb not moving, a child left with
+    # a sex offender now.
+    "havent|hasnt|not|didnt felt|feel * move|moving|moved|kick|kicking|kicks|movement|movements * "
+    "since|today|yesterday|hours|day|morning|night",
+    "offender|offenders|paedo|paedophile|pedo|pedophile|nonce|predator * with * now|tonight",
 ]
 
 DOMESTIC_ABUSE = [
@@ -364,4 +386,8 @@ NOT_CRISIS = [
     "die|died|dying of embarrassment|boredom|laughing|laughter|cringe",
     "wheel|buggy|pram|phone|screen|car|heel|strap|umbrella|brolly|zip|chair|washing|machine broke|broken in"
     "|into",
+    # Found by the ninth blind set (see SELF_HARM): a laughing "gonna kill me", thoughts told as the past.
+    "gonna|going|will|wil|gon|would to? kill me|us lol|haha|hahaha|lmao|lool",
+    "had|have|used to? have? suicidal thoughts|feelings when|as i was|were? 12|13|14|15|16|17|18|19|younger"
+    "|little|a|in",
 ]

@@ -244,6 +244,21 @@ BY_RULES = [
     ("me and my son should just go together", K.harm_to_baby),
     ("left the baby in the house to get milk from the shop", K.harm_to_baby),
     ("the baby is on her own in the car", K.harm_to_baby),
+    # found missing by the ninth blind set and the third held-out set, said in other words here
+    ("im burning my wrist with the iron right now", K.self_harm),
+    ("held a lighter to my arm again", K.self_harm),
+    ("cut myself again earlier, the cut is gaping and wont close", K.self_harm),
+    ("tonight im gonna end it, im done", K.self_harm),
+    ("i will end it all tonight when the baby is asleep", K.self_harm),
+    ("me not want to live no more", K.self_harm),
+    ("just took everything in the bathroom cabinet, all the meds", K.self_harm),
+    ("last message goodbye everyone", K.self_harm),
+    ("bye. tell my sister i love her x", K.self_harm),
+    ("34 weeks and i havent felt him kick all day", K.danger),
+    ("i didnt feel the baby move since last night", K.danger),
+    ("found out the guy babysitting is a paedo and hes with my kids right now", K.danger),
+    ("sat on the balcony edge thinking of jumping", K.self_harm),
+    ("i want to jump out the window", K.self_harm),
 ]
 # Near misses of the same rules: the rules alone leave them alone.
 NOT_BY_RULES = [
@@ -263,6 +278,15 @@ NOT_BY_RULES = [
     "how do i make a will, just want it sorted now the baby is here",
     "I have a meeting about my pathway plan tomorrow",
     "my mate is drunk and keeps texting me lol",
+    "if my PA sees my bank statement shes gonna kill me lol",
+    "i had suicidal thoughts when i was 15, should i tell the midwife",
+    "havent felt her move yet, im only 16 weeks, is that normal",
+    "i felt him kick loads since this morning, is that a good sign",
+    "the sex offender register, how do i check it for my new neighbour",
+    "the burn on my arm from the oven is healing fine now",
+    "last text from my PA said she will call monday",
+    "i will finish it tonight and send it to my college tutor",
+    "my toddler keeps jumping on the sofa near the window",
 ]
 
 
