@@ -390,4 +390,7 @@ NOT_CRISIS = [
     "gonna|going|will|wil|gon|would to? kill me|us lol|haha|hahaha|lmao|lool",
     "had|have|used to? have? suicidal thoughts|feelings when|as i was|were? 12|13|14|15|16|17|18|19|younger"
     "|little|a|in",
+    # Found by author J's everyday examples: taking the baby out ("wanna take the baby to the park").
+    "take|taking my|the|our baby|son|daughter|kids|child|kid|toddler|lo|bubba to the|a? park|shops|shop"
+    "|doctor|doctors|gp|clinic|nursery|swimming|pool|library|beach|zoo|party|playground|soft|seaside",
 ]

@@ -46,7 +46,9 @@ def test_out_of_scope_gets_an_honest_no_and_what_the_bot_can_do(stack, sender):
 # training), and those get the labelled best guess instead of "I can't help".
 VAGUE = ("cud u tell me about the things", "the thing my PA said about the panel", "stuff for me n the baby?",
          "wat about the other thing", "hmm so what is there", "and the other bit, for dads?",
-         "that thing about the flat and money")
+         "that thing about the flat and money", "wat about the panel", "so about the promises",
+         "that thing with the promises", "idk about the promises", "the thing my PA said about support stuff",
+         "and the bit about the hub", "wat about the strategy", "so about the plan")
 HEDGE = "I'm not sure I understood, so this is my best guess"
 
 

@@ -287,6 +287,8 @@ NOT_BY_RULES = [
     "last text from my PA said she will call monday",
     "i will finish it tonight and send it to my college tutor",
     "my toddler keeps jumping on the sofa near the window",
+    "wanna take the baby to the park tomorrow if its dry",
+    "were gonna take our son to the zoo for his birthday",
 ]
 
 
