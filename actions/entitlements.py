@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.reading import latest_text, slot_strings
+from actions.reading import by_sms, latest_text, slot_strings
 from actions.replies import send
 from bot import dialogue_names as names
 from bot.config import get_settings
@@ -35,7 +35,7 @@ class ActionAnswerEntitlement(Action):
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         knowledge = await asyncio.to_thread(current_knowledge)
         question = question_from(tracker, knowledge)
-        short = tracker.get_latest_input_channel() == names.SMS_CHANNEL
+        short = by_sms(tracker)
         answer = answer_question(knowledge, question, get_settings().support_age_limit, short=short)
         send(dispatcher, answer, said=question.text)
         return [SlotSet(names.SLOT_LAST_ENTRIES, answer.entry_ids or None)]
@@ -48,7 +48,7 @@ class ActionMoreDetails(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         knowledge = await asyncio.to_thread(current_knowledge)
-        short = tracker.get_latest_input_channel() == names.SMS_CHANNEL
+        short = by_sms(tracker)
         answer = more_details(knowledge, slot_strings(tracker, names.SLOT_LAST_ENTRIES), short=short)
         send(dispatcher, answer, said=latest_text(tracker))
         return []
@@ -64,7 +64,7 @@ class ActionBestGuess(Action):
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         knowledge = await asyncio.to_thread(current_knowledge)
         ranking = (tracker.latest_message or {}).get("intent_ranking")
-        short = tracker.get_latest_input_channel() == names.SMS_CHANNEL
+        short = by_sms(tracker)
         answer = best_guess(knowledge, latest_text(tracker), ranking if isinstance(ranking, list) else [],
                             get_settings().support_age_limit, short=short)
         if answer is None:

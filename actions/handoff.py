@@ -10,7 +10,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ConversationPaused, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.reading import latest_text, slot_text
+from actions.reading import by_sms, latest_text, slot_text
 from actions.replies import send
 from bot import dialogue_names as names
 from bot.clock import now
@@ -39,7 +39,7 @@ class ActionExplainHandoff(Action):
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         reason = names.REASON_OF_INTENT.get(intent, "human")
         knowledge = await asyncio.to_thread(current_knowledge)
-        short = tracker.get_latest_input_channel() == names.SMS_CHANNEL
+        short = by_sms(tracker)
         said = latest_text(tracker)
         send(dispatcher, messages.explain(knowledge, reason, now(), short=short), said=said)
         return [SlotSet(names.SLOT_HANDOFF_REASON, reason), SlotSet(names.SLOT_HANDOFF_CONSENT, None),
@@ -60,7 +60,7 @@ class ValidateHandoffForm(FormValidationAction):
         if preference is None:
             dispatcher.utter_message(text=messages.ASK_AGAIN)
             return {names.SLOT_CONTACT_PREFERENCE: None}
-        if preference != "reply_here" and tracker.get_latest_input_channel() != names.SMS_CHANNEL:
+        if preference != "reply_here" and not by_sms(tracker):
             dispatcher.utter_message(text=messages.NO_NUMBER_HERE)
             preference = "reply_here"
         return {names.SLOT_CONTACT_PREFERENCE: preference}

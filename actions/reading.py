@@ -7,6 +7,8 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from bot.dialogue_names import SMS_CHANNEL
+
 
 def latest_text(tracker: Tracker) -> str:
     text = (tracker.latest_message or {}).get("text")
@@ -24,3 +26,8 @@ def slot_text(tracker: Tracker, name: str, allowed: tuple[str, ...] = ()) -> str
 def slot_strings(tracker: Tracker, name: str) -> list[str]:
     value: Any = tracker.get_slot(name)
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def by_sms(tracker: Tracker) -> bool:
+    """The latest message came by text message, so the answer is the short one."""
+    return tracker.get_latest_input_channel() == SMS_CHANNEL

@@ -9,7 +9,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.reading import latest_text, slot_text
+from actions.reading import by_sms, latest_text, slot_text
 from actions.replies import send
 from bot import dialogue_names as names
 from bot.clock import now
@@ -41,7 +41,7 @@ class ActionWhoToCall(Action):
         at = now()
         later_tonight = asks_about_tonight(tracker) and night_ahead(at)
         contacts = find_contacts(knowledge, at, text, tonight=later_tonight)
-        short = tracker.get_latest_input_channel() == names.SMS_CHANNEL
+        short = by_sms(tracker)
         answer = who_to_call(contacts, tonight=later_tonight, promised=promise(knowledge, text, short))
         send(dispatcher, answer)
         return [SlotSet(names.SLOT_LAST_ENTRIES, answer.entry_ids or None)]
