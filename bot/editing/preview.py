@@ -22,7 +22,7 @@ from bot.knowledge.search import topics_in_text
 from bot.replies import Answer
 from bot.safety import detect_crisis
 from bot.safety.answers import crisis_answer
-from bot.services.answer import NIGHT_HELP, promise, who_to_call
+from bot.services.answer import promise, promise_question, who_to_call
 from bot.services.directory import find_contacts, needs_in_text
 from bot.sms.segments import to_texts
 
@@ -53,7 +53,7 @@ def preview(knowledge: Knowledge, text: str, at: dt.datetime) -> Preview:
         contacts = find_contacts(knowledge, at, text)
         answer = who_to_call(contacts, promised=promise(knowledge, text))
         result = Preview("who to call (open now at the time given)", replies=_texts(answer),
-                         entries=_entries(knowledge, answer, Question(text=text, topics=(NIGHT_HELP,))))
+                         entries=_entries(knowledge, answer, promise_question(text)))
         result.texts = _sms(who_to_call(contacts, promised=promise(knowledge, text, short=True)))
         result.services = [f"{li.service.id}: {li.service.name}"
                            + ("" if li.service.verified else " (unverified)") for li in contacts.open_now]

@@ -86,13 +86,17 @@ def _local_line(listing: Listing, at: dt.datetime) -> str:
     return _labelled(service, f"{service.name} {state}: {how_to_reach(service)}.")
 
 
+def promise_question(text: str) -> Question:
+    """The knowledge question `promise` searches with: the parent's words, about help at any hour."""
+    return Question(text=text, topics=(NIGHT_HELP,))
+
+
 def promise(knowledge: Knowledge, text: str, short: bool = False) -> Answer:
     """What the documents promise about help at any hour, cited, with its next step; by SMS the step only.
 
     Empty when no entry is about help at night and at weekends.
     """
-    found = [m.entry for m in search(knowledge, Question(text=text, topics=(NIGHT_HELP,)))
-             if NIGHT_HELP in m.entry.topics]
+    found = [m.entry for m in search(knowledge, promise_question(text)) if NIGHT_HELP in m.entry.topics]
     if not found:
         return Answer([])
     entry = found[0]
