@@ -8,8 +8,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from bot.config import get_settings
 
@@ -31,10 +32,24 @@ def get_engine(url: str | None = None) -> Engine:
 
 @lru_cache(maxsize=8)
 def _engine(url: str) -> Engine:
-    engine = create_engine(url, future=True, pool_pre_ping=True)
+    if sqlite_file(url):
+        # SQLAlchemy 1.4 gives a SQLite file no pool: every session opened a connection and set its pragmas
+        # again, a quarter of the Rasa process's work in a turn (the guard's handoff lookup; py-spy,
+        # docs/performance.md). Pooled connections move between threads (asyncio.to_thread), so sqlite3's
+        # same-thread check is off; a session still uses one connection at a time. A local file needs no
+        # pre-ping.
+        engine = create_engine(url, future=True, poolclass=QueuePool,
+                               connect_args={"check_same_thread": False})
+    else:
+        engine = create_engine(url, future=True, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def sqlite_file(url: str) -> bool:
+    parsed = make_url(url)
+    return parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:")
 
 
 def _sqlite_pragmas(connection, _record) -> None:
