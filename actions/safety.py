@@ -1,4 +1,5 @@
-"""After the crisis numbers are sent: flag the conversation for a worker (the handoff desk shows it)."""
+"""After the crisis numbers are sent: flag the conversation for a worker (the handoff desk shows it), then
+answer any entitlement question the same message asked."""
 
 from __future__ import annotations
 
@@ -7,10 +8,15 @@ import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.reading import slot_text
+from actions.reading import by_sms, latest_text, slot_text
+from actions.replies import send
 from bot import dialogue_names as names
+from bot.config import get_settings
+from bot.entitlements import answer_beside_crisis
+from bot.knowledge import current_knowledge
 from bot.safety.detector import CrisisKind
 from bot.store import flag_crisis
 
@@ -28,3 +34,23 @@ class ActionFlagCrisis(Action):
         flag_id = await asyncio.to_thread(flag_crisis, tracker.sender_id, kind)
         log.info("crisis flag %s recorded (%s)", flag_id, kind)  # never the message text
         return []
+
+
+class ActionAnswerAfterCrisis(Action):
+    def name(self) -> str:
+        return names.ACTION_ANSWER_AFTER_CRISIS
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+        message = tracker.latest_message or {}
+        ranking = message.get("intent_ranking")
+        words = [str(e.get("value", "")) for e in message.get("entities") or []
+                 if e.get("entity") == names.ENTITY_TOPIC]
+        knowledge = await asyncio.to_thread(current_knowledge)
+        answer = answer_beside_crisis(knowledge, latest_text(tracker),
+                                      ranking if isinstance(ranking, list) else None, words,
+                                      get_settings().support_age_limit, short=by_sms(tracker))
+        if answer is None:
+            return []
+        send(dispatcher, answer)
+        return [SlotSet(names.SLOT_LAST_ENTRIES, answer.entry_ids)]

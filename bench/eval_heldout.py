@@ -25,7 +25,7 @@ from bench.baseline_tfidf import Baseline
 from bot import dialogue_names as names
 from bot.clock import now
 from bot.config import PROJECT_ROOT
-from bot.entitlements import answer_question, best_guess, question_for
+from bot.entitlements import answer_beside_crisis, answer_question, best_guess, question_for
 from bot.knowledge import Knowledge, load_knowledge
 from bot.safety import needs_caution
 from bot.services.answer import promise, who_to_call
@@ -71,9 +71,12 @@ def bot_answer_entries(knowledge: Knowledge, text: str, intent: str, entities: l
     if intent == names.ASK_WHO_TO_CALL:  # action_who_to_call: numbers open now, then what is promised
         contacts = find_contacts(knowledge, now(), text)
         return who_to_call(contacts, promised=promise(knowledge, text)).entry_ids
+    words = [str(e.get("value", "")) for e in entities if e.get("entity") == names.ENTITY_TOPIC]
+    if intent == names.CRISIS:  # action_answer_after_crisis, after the numbers
+        beside = answer_beside_crisis(knowledge, text, ranking, words)
+        return beside.entry_ids if beside else []
     if intent not in names.TOPIC_OF_INTENT:
         return []
-    words = [str(e.get("value", "")) for e in entities if e.get("entity") == names.ENTITY_TOPIC]
     answer = answer_question(knowledge, question_for(knowledge, text, intent, words, ranking))
     return answer.entry_ids
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from bot.dialogue_names import ASK_ENTITLEMENTS, ASK_MORE, INTENT_OF_TOPIC, NLU_FALLBACK, TOPIC_OF_INTENT
+from bot.dialogue_names import (
+    ASK_ENTITLEMENTS,
+    ASK_MORE,
+    CRISIS,
+    INTENT_OF_TOPIC,
+    NLU_FALLBACK,
+    TOPIC_OF_INTENT,
+)
 from bot.knowledge import Knowledge, Question, cited, search
 from bot.knowledge.schema import Entry
 from bot.knowledge.search import Match, topics_in_text
@@ -28,6 +35,10 @@ GUESS_FLOOR = 0.25
 # names that topic's best entry, so a parent whose words sit between two topics sees both (set before
 # measuring: "at least half as likely").
 RUNNER_UP_SHARE = 0.5
+# After the crisis numbers, a question the same message asked is answered too, if the intent classifier had
+# chosen a topic at least this surely before the safety check made the message a crisis: the
+# FallbackClassifier's threshold in config.yml, below which the bot would not have answered it either.
+ALSO_ASKED_FLOOR = 0.35
 
 
 def stated_age(text: str) -> int | None:
@@ -178,3 +189,26 @@ def best_guess(knowledge: Knowledge, text: str, ranking: list[dict], age_limit: 
     hedge = (f"I'm not sure I understood, so this is my best guess{about}. If it isn't what you meant, "
              f"ask me another way or ask to talk to a person. {SAFETY_LINE}")
     return Answer([Reply(hedge), *answer.replies], answer.entry_ids)
+
+
+def answer_beside_crisis(knowledge: Knowledge, text: str, ranking: list[dict] | None, topic_words: list[str],
+                         age_limit: int = 25, short: bool = False) -> Answer | None:
+    """The answer to the question a crisis message also asked ("he hit me again, can i get emergency
+    housing"), to send after the crisis numbers; None if it asked no entitlement question.
+
+    `ranking` is the message's intent ranking with `crisis` first, as the safety check leaves it; the intents
+    after it are the classifier's own. A parent whose question only sounded like danger ("i overdosed at 15,
+    im ok now, can i get therapy") gets their answer after the numbers instead of nothing.
+    """
+    before = [r for r in ranking or [] if r.get("name") != CRISIS]
+    first = before[0] if before else {}
+    confidence = first.get("confidence")
+    if first.get("name") not in TOPIC_OF_INTENT or not isinstance(confidence, (int, float)) \
+            or confidence < ALSO_ASKED_FLOOR:
+        return None
+    answer = answer_question(knowledge, question_for(knowledge, text, first["name"], topic_words, before),
+                             age_limit, short=short)
+    if not answer.entry_ids:
+        return None
+    opening, *rest = answer.replies
+    return Answer([Reply(f"About what you asked: {opening.text}", opening.buttons), *rest], answer.entry_ids)

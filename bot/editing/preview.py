@@ -47,7 +47,9 @@ def _crisis_variants(domain: Path = PROJECT_ROOT / "domain.yml") -> list[dict]:
 def preview(knowledge: Knowledge, text: str, at: dt.datetime) -> Preview:
     crisis = detect_crisis(text)
     if crisis is not None:
-        result = Preview(f"safety: the crisis rules fire ({crisis.kind.value}), before anything else",
+        result = Preview(f"safety: the crisis rules fire ({crisis.kind.value}), before anything else (the "
+                         "running bot then answers an entitlement question the message also asked, if its "
+                         "trained model heard one)",
                          replies=crisis_answer(_crisis_variants(), crisis.kind.value))
     elif CALL_WORDS.search(text) or needs_in_text(text):
         contacts = find_contacts(knowledge, at, text)

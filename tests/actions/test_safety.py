@@ -1,8 +1,9 @@
-"""The crisis flag action: records the conversation for a worker, says nothing more."""
+"""The crisis flag action records the conversation for a worker and says nothing; the action after it answers
+an entitlement question the crisis message also asked."""
 
 from __future__ import annotations
 
-from actions.safety import ActionFlagCrisis
+from actions.safety import ActionAnswerAfterCrisis, ActionFlagCrisis
 from bot import dialogue_names as names
 from bot.config import get_settings
 from bot.store import crisis_flags
@@ -21,3 +22,20 @@ def test_crisis_is_flagged_for_a_worker_without_another_message(db_url, monkeypa
         assert flag.kind == "baby_emergency"
     finally:
         get_settings.cache_clear()
+
+
+def test_a_question_asked_with_the_crisis_is_answered_after_the_numbers_and_remembered():
+    ranking = [{"name": names.CRISIS, "confidence": 1.0}, {"name": "ask_money", "confidence": 0.7}]
+    tracker = make_tracker(intent=names.CRISIS, text="my ex is outside shouting, can i get a grant for a cot",
+                           ranking=ranking)
+    events, messages = run_action(ActionAnswerAfterCrisis(), tracker)
+    assert messages[0]["text"].startswith("About what you asked: ")
+    assert "999" not in messages[0]["text"]  # the crisis numbers were the reply before this one
+    [slot] = events
+    assert slot["name"] == names.SLOT_LAST_ENTRIES and slot["value"]
+
+
+def test_a_crisis_with_nothing_else_asked_gets_no_more_messages():
+    ranking = [{"name": names.CRISIS, "confidence": 1.0}, {"name": "ask_money", "confidence": 0.05}]
+    tracker = make_tracker(intent=names.CRISIS, text="i want to end it", ranking=ranking)
+    assert run_action(ActionAnswerAfterCrisis(), tracker) == ([], [])

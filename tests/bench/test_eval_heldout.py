@@ -40,3 +40,15 @@ def test_an_unsure_answer_counts_the_labelled_guess():
     guessed = bot_answer_entries(knowledge, "we need a bigger place", "nlu_fallback", [], ranking)
     assert guessed and "housing" in knowledge.entry(guessed[0]).topics
     assert bot_answer_entries(knowledge, "we need a bigger place", "nlu_fallback", [], []) == []
+
+
+def test_a_crisis_that_also_asked_a_question_counts_the_answer_sent_after_the_numbers():
+    from bench.eval_heldout import bot_answer_entries
+    from bot.knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "ask_housing", "confidence": 0.8}]
+    entries = bot_answer_entries(knowledge, "hes hitting me, can i get housing", "crisis", [], ranking)
+    assert entries and "housing" in knowledge.entry(entries[0]).topics
+    unsure = [{"name": "crisis", "confidence": 1.0}, {"name": "nlu_fallback", "confidence": 0.4}]
+    assert bot_answer_entries(knowledge, "hes hitting me", "crisis", [], unsure) == []

@@ -1,10 +1,11 @@
-"""The labelled best guess the bot gives when the NLU is unsure (bot.entitlements.best_guess)."""
+"""The labelled best guess when the NLU is unsure (bot.entitlements.best_guess), and the answer to a question
+a crisis message also asked (answer_beside_crisis)."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.entitlements import GUESS_FLOOR, best_guess
+from bot.entitlements import ALSO_ASKED_FLOOR, GUESS_FLOOR, answer_beside_crisis, best_guess
 from bot.knowledge import load_knowledge
 
 
@@ -88,3 +89,46 @@ def test_a_question_between_two_topics_gets_the_best_of_each(knowledge):
                    for i in answer_question(knowledge, sure).entry_ids)
     by_sms = answer_question(knowledge, torn, short=True)
     assert len(by_sms.entry_ids) == 1  # a text message keeps to the best entry
+
+
+def crisis_first(*ranked: tuple[str, float]) -> list[dict]:
+    """A ranking as the safety check leaves it: crisis first, then the classifier's own choices."""
+    return [{"name": "crisis", "confidence": 1.0},
+            *({"name": name, "confidence": confidence} for name, confidence in ranked)]
+
+
+def test_a_crisis_message_that_also_asked_about_a_topic_gets_that_answer_after_the_numbers(knowledge):
+    text = "he hit me again last night, can i get emergency housing for me and the baby"
+    ranking = crisis_first(("ask_housing", 0.62), ("ask_money", 0.1))
+    answer = answer_beside_crisis(knowledge, text, ranking, [])
+    assert answer is not None
+    assert answer.replies[0].text.startswith("About what you asked: ")
+    assert "housing" in knowledge.entry(answer.entry_ids[0]).topics
+    assert answer.replies[-1].text.startswith("Next step: ")
+
+
+def test_by_sms_the_answer_after_a_crisis_is_short(knowledge):
+    text = "he hit me again last night, can i get emergency housing for me and the baby"
+    answer = answer_beside_crisis(knowledge, text, crisis_first(("ask_housing", 0.62)), [], short=True)
+    assert answer is not None and len(answer.entry_ids) == 1
+
+
+@pytest.mark.parametrize("ranking", [
+    crisis_first(("nlu_fallback", 0.6), ("ask_housing", 0.3)),  # the classifier was unsure
+    crisis_first(("ask_housing", ALSO_ASKED_FLOOR - 0.01)),  # a runner-up behind the classifier's own crisis
+    crisis_first(("request_human", 0.8)),  # not an entitlement question
+    crisis_first(),
+    None,
+])
+def test_a_crisis_message_with_no_sure_topic_question_gets_nothing_more(knowledge, ranking):
+    assert answer_beside_crisis(knowledge, "where can i live, hes hitting me", ranking, []) is None
+
+
+def test_the_floor_for_answering_beside_a_crisis_is_the_fallback_threshold():
+    import yaml
+
+    from bot.config import PROJECT_ROOT
+
+    config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())
+    [fallback] = [c for c in config["pipeline"] if c["name"] == "FallbackClassifier"]
+    assert fallback["threshold"] == ALSO_ASKED_FLOOR

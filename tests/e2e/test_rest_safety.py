@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import pytest
@@ -35,6 +36,20 @@ def test_crisis_in_the_middle_of_a_conversation_is_answered_first(stack, sender)
     stack.say(sender, "yes tell me more")
     reply = first_text(stack.say(sender, "theres someone trying to break in"))
     assert reply.startswith("If you or your child are in danger right now, call 999.")
+
+
+def test_a_question_asked_with_a_crisis_is_answered_after_the_numbers(stack, sender):
+    messages = stack.say(sender, "my partner hit me last night and i need to get out. can i get emergency "
+                                 "housing for me and my baby")
+    texts = [m["text"] for m in messages]
+    assert texts[0].startswith("If you or your child are in danger now, call 999.")
+    assert any("0808 2000 247" in t for t in texts[:2])
+    [after] = [i for i, t in enumerate(texts) if t.startswith("About what you asked: ")]
+    assert after >= 1
+    source = re.search(r"\(([^()]+)\)\s*$", texts[after].split("\n\n")[0])
+    assert source, texts[after]  # the answer names its source
+    more = " ".join(m["text"] for m in stack.say(sender, "tell me more"))
+    assert source.group(1) in more  # "tell me more" gives the details of that answer
 
 
 def test_passing_mention_of_hurt_is_not_a_crisis(stack, sender):
