@@ -7,6 +7,12 @@ Measured on what may be tuned on, never on the blind sets (crisis_blind*.yml):
 - every non-crisis training example of the intents (data/nlu), as ordinary messages parents send, also out
   of fold (the classifier trains on them too).
 
+The rule for THRESHOLD: the lowest threshold at which, out of fold, at most one everyday message in 200
+(ORDINARY_SHARE) is flagged and no regression near miss is. A fixed share, not "none", because with each batch
+of everyday training messages "none" crept upward (one odd message in thousands decided it). A false alarm
+costs the parent little since the crisis answer is followed by the answer to what they asked
+(`action_answer_after_crisis`); a missed crisis gets only the caution line.
+
 Usage: .venv/bin/python -m bench.crisis_threshold   (writes var/eval/crisis_threshold.json)
 """
 
@@ -22,7 +28,8 @@ from bot.config import PROJECT_ROOT
 from bot.safety.detector import _scan
 from bot.safety.learned import CrisisClassifier, intent_examples, load_examples, train_models
 
-THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.96, 0.97, 0.98, 0.99]
+THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.96, 0.97, 0.98, 0.99]
+ORDINARY_SHARE = 1 / 200
 REGRESSION = [PROJECT_ROOT / "tests" / "eval" / n for n in ("crisis_check.yml", "crisis_final.yml")]
 
 
@@ -42,6 +49,20 @@ def out_of_fold(messages: list[dict], folds: int = 5) -> np.ndarray:
         column = list(crisis.classes_).index(True)
         scores[test] = crisis.predict_proba([messages[i]["text"] for i in test])[:, column]
     return scores
+
+
+def rule(rows: list[dict]) -> float | None:
+    """The lowest threshold meeting the rule (module docstring), or None if none does."""
+    def count(text: str) -> tuple[int, int]:
+        found, total = text.split("/")
+        return int(found), int(total)
+
+    for row in rows:
+        ordinary, everyday = count(row["ordinary_false_alarms_out_of_fold"])
+        near, _ = count(row["regression_near_miss_false_alarms"])
+        if ordinary <= everyday * ORDINARY_SHARE and near == 0:
+            return row["threshold"]
+    return None
 
 
 def share(said: list[bool], chosen: list[bool]) -> str:
@@ -76,11 +97,12 @@ def main() -> int:
     rules_only = share([h for h, _ in flagged], example_crises)
     out = PROJECT_ROOT / "var" / "eval" / "crisis_threshold.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    result = {"rules_only_recall_on_examples": rules_only, "thresholds": rows}
+    result = {"rules_only_recall_on_examples": rules_only, "thresholds": rows, "rule_chooses": rule(rows)}
     out.write_text(json.dumps(result, indent=2) + "\n")
     print(f"rules only: {rules_only} of the examples' crises")
     for row in rows:
         print(json.dumps(row))
+    print(f"the rule chooses THRESHOLD = {result['rule_chooses']}")
     return 0
 
 

@@ -9,10 +9,11 @@ seconds from the YAML files the first time it is asked (never at import); nothin
 pickled. Which kind of crisis is learned from the examples alone.
 
 It only ever adds crises: a message the rules flag stays flagged, and an idiom the rules know ("could kill
-for a pizza") is never turned into a crisis. Two thresholds, chosen with `python -m bench.crisis_threshold`
-on what may be tuned on (never the blind sets): at THRESHOLD the parent gets the crisis answer instead of
-the usual one, the lowest at which no everyday or near-miss message of the regression and held-out sets is
-flagged; at CAUTION_THRESHOLD the usual answer starts with 999 and Samaritans (`bot.safety.caution`).
+for a pizza") is never turned into a crisis. Two thresholds: at THRESHOLD the parent gets the crisis answer
+(and after it the answer to anything else they asked), set by `python -m bench.crisis_threshold`'s rule on
+what may be tuned on, never the blind sets: the lowest at which, out of fold, at most one everyday training
+message in 200 and no near miss of the regression sets is flagged. At CAUTION_THRESHOLD the usual answer
+starts with 999 and Samaritans (`bot.safety.caution`).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import yaml
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 NLU = Path(__file__).resolve().parents[2] / "data" / "nlu"
 KINDS = ("baby_emergency", "danger", "domestic_abuse", "harm_to_baby", "self_harm")
-THRESHOLD = 0.96  # probability of a crisis at which the parent gets the crisis answer (crisis_threshold)
+THRESHOLD = 0.9  # probability of a crisis at which the parent gets the crisis answer (crisis_threshold)
 CAUTION_THRESHOLD = 0.5  # ... at which the usual answer starts with 999 and Samaritans
 
 
