@@ -34,10 +34,10 @@ def get_engine(url: str | None = None) -> Engine:
 def _engine(url: str) -> Engine:
     if sqlite_file(url):
         # SQLAlchemy 1.4 gives a SQLite file no pool: every session opened a connection and set its pragmas
-        # again, a quarter of the Rasa process's work in a turn (the guard's handoff lookup; py-spy,
-        # docs/performance.md). Pooled connections move between threads (asyncio.to_thread), so sqlite3's
-        # same-thread check is off; a session still uses one connection at a time. A local file needs no
-        # pre-ping.
+        # again, a quarter of the Rasa process's CPU under load (the guard's handoff lookup, in a worker
+        # thread, so the turns per second did not change; py-spy, docs/performance.md). Pooled connections
+        # move between threads (asyncio.to_thread), so sqlite3's same-thread check is off; a session still
+        # uses one connection at a time. A local file needs no pre-ping.
         engine = create_engine(url, future=True, poolclass=QueuePool,
                                connect_args={"check_same_thread": False})
     else:
