@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.reading import by_sms, latest_text, slot_strings
+from actions.reading import by_sms, intent_ranking, latest_text, slot_strings, topic_words
 from actions.replies import send
 from bot import dialogue_names as names
 from bot.config import get_settings
@@ -19,12 +19,9 @@ from bot.knowledge import Knowledge, Question, current_knowledge
 
 def question_from(tracker: Tracker, knowledge: Knowledge) -> Question:
     """The question of the latest message, as `bot.entitlements.question_for` builds it."""
-    message = tracker.latest_message or {}
-    ranking = message.get("intent_ranking")
-    words = [str(e.get("value", "")) for e in message.get("entities") or []
-             if e.get("entity") == names.ENTITY_TOPIC]
-    return question_for(knowledge, latest_text(tracker), (message.get("intent") or {}).get("name"), words,
-                        ranking if isinstance(ranking, list) else None)
+    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+    return question_for(knowledge, latest_text(tracker), intent, topic_words(tracker),
+                        intent_ranking(tracker))
 
 
 class ActionAnswerEntitlement(Action):
@@ -63,9 +60,8 @@ class ActionBestGuess(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         knowledge = await asyncio.to_thread(current_knowledge)
-        ranking = (tracker.latest_message or {}).get("intent_ranking")
         short = by_sms(tracker)
-        answer = best_guess(knowledge, latest_text(tracker), ranking if isinstance(ranking, list) else [],
+        answer = best_guess(knowledge, latest_text(tracker), intent_ranking(tracker) or [],
                             get_settings().support_age_limit, short=short)
         if answer is None:
             dispatcher.utter_message(response=names.UTTER_CANNOT_HELP)

@@ -7,7 +7,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from bot.dialogue_names import SMS_CHANNEL
+from bot.dialogue_names import ENTITY_TOPIC, SMS_CHANNEL
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -31,3 +31,16 @@ def slot_strings(tracker: Tracker, name: str) -> list[str]:
 def by_sms(tracker: Tracker) -> bool:
     """The latest message came by text message, so the answer is the short one."""
     return tracker.get_latest_input_channel() == SMS_CHANNEL
+
+
+def intent_ranking(tracker: Tracker) -> list[dict] | None:
+    """The latest message's intent ranking, or None if Rasa sent none (or not a list)."""
+    ranking = (tracker.latest_message or {}).get("intent_ranking")
+    return ranking if isinstance(ranking, list) else None
+
+
+def topic_words(tracker: Tracker) -> list[str]:
+    """The topic words the project's spaCy ruler found in the latest message ("universal credit")."""
+    entities = (tracker.latest_message or {}).get("entities")
+    return [str(e.get("value", "")) for e in entities or []
+            if isinstance(e, dict) and e.get("entity") == ENTITY_TOPIC]

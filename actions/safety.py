@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.reading import by_sms, latest_text, slot_text
+from actions.reading import by_sms, intent_ranking, latest_text, slot_text, topic_words
 from actions.replies import send
 from bot import dialogue_names as names
 from bot.config import get_settings
@@ -42,14 +42,10 @@ class ActionAnswerAfterCrisis(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
-        message = tracker.latest_message or {}
-        ranking = message.get("intent_ranking")
-        words = [str(e.get("value", "")) for e in message.get("entities") or []
-                 if e.get("entity") == names.ENTITY_TOPIC]
         knowledge = await asyncio.to_thread(current_knowledge)
-        answer = answer_beside_crisis(knowledge, latest_text(tracker),
-                                      ranking if isinstance(ranking, list) else None, words,
-                                      get_settings().support_age_limit, short=by_sms(tracker))
+        answer = answer_beside_crisis(knowledge, latest_text(tracker), intent_ranking(tracker),
+                                      topic_words(tracker), get_settings().support_age_limit,
+                                      short=by_sms(tracker))
         if answer is None:
             return []
         send(dispatcher, answer)
