@@ -63,14 +63,11 @@ def _install_tracker_store() -> None:
 
     import rasa.core.tracker_store as stores
     from rasa.shared.core.trackers import DialogueStateTracker
-    from sqlalchemy.engine.url import make_url
     from sqlalchemy.pool import QueuePool
 
-    engine_kwargs = stores.create_engine_kwargs
+    from bot.store.database import sqlite_file
 
-    def sqlite_file(url: Any) -> bool:
-        parsed = make_url(url)
-        return parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:")
+    engine_kwargs = stores.create_engine_kwargs
 
     def create_engine_kwargs(url: Any) -> dict[str, Any]:
         kwargs = engine_kwargs(url)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -47,7 +47,8 @@ def _engine(url: str) -> Engine:
     return engine
 
 
-def sqlite_file(url: str) -> bool:
+def sqlite_file(url: str | URL) -> bool:
+    """A SQLite database in a file (not in memory): SQLAlchemy 1.4 gives it no connection pool."""
     parsed = make_url(url)
     return parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:")
 
