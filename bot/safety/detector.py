@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from bot.safety import patterns
 
@@ -36,6 +36,9 @@ PATTERNS = {
     CrisisKind.harm_to_baby: patterns.HARM_TO_BABY,
     CrisisKind.self_harm: patterns.SELF_HARM,
 }
+# Clues: a kind of crisis when every group of a clue matches somewhere in the message (patterns.*_CLUES).
+CLUES = ([(CrisisKind.danger, clue) for clue in patterns.DANGER_CLUES]
+         + [(CrisisKind.self_harm, clue) for clue in patterns.SELF_HARM_CLUES])
 NOT_CRISIS = "not_crisis"
 
 
@@ -69,8 +72,15 @@ def _matcher() -> tuple[spacy.language.Language, Matcher]:
     matcher = Matcher(nlp.vocab)
     for kind, texts in PATTERNS.items():
         matcher.add(kind.value, [compile_pattern(t) for t in texts], greedy="LONGEST")
+    for number, (_, groups) in enumerate(CLUES):
+        for part, texts in enumerate(groups):
+            matcher.add(_clue_label(number, part), [compile_pattern(t) for t in texts], greedy="LONGEST")
     matcher.add(NOT_CRISIS, [compile_pattern(t) for t in patterns.NOT_CRISIS], greedy="LONGEST")
     return nlp, matcher
+
+
+def _clue_label(number: int, part: int) -> str:
+    return f"clue {number} {part}"
 
 
 def _scan(text: str) -> tuple[list[tuple[int, str, CrisisKind]], bool]:
@@ -83,15 +93,25 @@ def _scan(text: str) -> tuple[list[tuple[int, str, CrisisKind]], bool]:
     doc = Doc(nlp.vocab, words=words)
     found = [(nlp.vocab.strings[m], doc[s:e]) for m, s, e in matcher(doc)]
     idioms = [span for label, span in found if label == NOT_CRISIS]
-    hits = []
-    for label, span in found:
-        if label == NOT_CRISIS:
-            continue
-        if any(span.start < i.end and i.start < span.end and (i.end - i.start) >= (span.end - span.start)
-               for i in idioms):
-            continue
-        hits.append((list(CrisisKind).index(CrisisKind(label)), span.text, CrisisKind(label)))
+    found = [(label, span) for label, span in found if label != NOT_CRISIS and not _explained(span, idioms)]
+    hits = [(_rank(CrisisKind(label)), span.text, CrisisKind(label)) for label, span in found
+            if not label.startswith("clue ")]
+    for number, (kind, groups) in enumerate(CLUES):
+        spans = [next((span.text for label, span in found if label == _clue_label(number, part)), None)
+                 for part in range(len(groups))]
+        if all(spans):
+            hits.append((_rank(kind), " ... ".join(spans), kind))
     return hits, bool(idioms)
+
+
+def _explained(span: Span, idioms: list[Span]) -> bool:
+    """An idiom as long as the span or longer overlaps it ("hasnt stopped kicking": "stopped kicking")."""
+    return any(span.start < i.end and i.start < span.end and (i.end - i.start) >= (span.end - span.start)
+               for i in idioms)
+
+
+def _rank(kind: CrisisKind) -> int:
+    return list(CrisisKind).index(kind)
 
 
 def detect_crisis(text: str, learned: bool = True) -> Crisis | None:

@@ -131,6 +131,19 @@ SELF_HARM = [
     # A held-out miss seen by accident in a log of the fourth held-out set: a window and jumping.
     "window|windows|balcony|ledge|roof|bridge * jump|jumping",
     "jump|jumping out of? the|a|my? window|windows|balcony",
+    # Found missing by tests/eval/crisis_blind7.yml, crisis_blind8.yml and heldout5.yml, read after
+    # crisis_blind10.yml was written (it measures these): cuts "on" a body part, a wound gaping open, a
+    # relapse, someone else's insulin, a lethal dose.
+    "cuts|cut|slashes|gashes on|in|into|across my arms|arm|wrists|wrist|legs|leg|skin|thighs|thigh"
+    "|stomach|belly",
+    "gaping open|wide|wound|cut|cuts",
+    "is|s|its|it|are|theyre|one gaping",
+    "relapsed|relapse|relapsing * cut|cuts|cutting|harm|harming|burning|burn",
+    "insulin * inject|injecting|take|taking|have * if|when|and|but|cos? not|non|arent|isnt|aint|ur|youre"
+    "|im? not? diabetic",
+    "nans|nanas|grans|mums|dads|someones|somebodys|his|her|their|partners|bfs|gfs insulin * inject"
+    "|injecting|take|taking|overdose|much|most|enough|kill|die",
+    "lethal|fatal|deadly dose|amount|overdose",
 ]
 
 BABY_EMERGENCY = [
@@ -240,6 +253,74 @@ DANGER = [
     "offender|offenders|paedo|paedophile|pedo|pedophile|nonce|predator * with * now|tonight",
 ]
 
+# Clues: a crisis when each group of a clue matches somewhere in the message, however far apart, for the signs
+# of an emergency in pregnancy or just after birth that NHS maternity services tell parents not to wait with
+# (a baby moving less, a severe headache with changes in sight or swelling, heavy bleeding, severe tummy pain,
+# waters green or brown). Found missing by crisis_blind8.yml and heldout5.yml (see SELF_HARM):
+# the words come sentences apart ("34 weeks. very bad headache since morning ... flashing lights").
+LATE_WEEKS = "|".join(str(n) for n in range(20, 43))
+PREGNANT = [
+    "pregnant|pregnancy|preggers|preggo|trimester|womb|antenatal|bump|midwife|maternity",
+    "month|months|mnths|weeks|wks gone|along",
+    f"{LATE_WEEKS} weeks|week|wks|wk",
+]
+AFTER_BIRTH = [
+    "gave|given|giving birth",
+    "had the|my|our? baby|her|him * ago|yesterday|last|today|week|weeks|days",
+    "since|after the|my birth|delivery|section",
+    "c|emergency section|sections",
+    "csection|caesarean|cesarean|postnatal|postpartum",
+]
+NOT_MOVING = [
+    "baby|babys|bump|bubba|lo|he|she|it|hes|shes|its|him|her has|is|was|does|did? "
+    "hasnt|havent|isnt|aint|stopped|didnt|doesnt|wont|barely|hardly|not|never been? "
+    "moved|moving|move|kicked|kicking|kick|kicks",
+    "no|less|fewer|hardly|barely any? movement|movements|kicks|kicking",
+    "cant|cannot|couldnt|not|havent|hasnt|didnt feel|felt him|her|baby|it|them|bump? move|moving|moved|kick"
+    "|kicking|kicks|movement|movements",
+    "quieter|slower|stiller than|then usual|normal|before",
+    "less active|lively than|then? usual|normal|today",
+]
+HEADACHE = [
+    "headache|headaches|migraine|migraines|haedache|hedache",
+    "head * pounding|banging|splitting|throbbing",
+]
+SIGHT_OR_SWELLING = [
+    "flashing|flashes|sparkly|sparkles|zigzag|zigzags|spots|blurry|blurred|blurring|blurry|vision|eyesight",
+    "face|hands|fingers|feet|ankles|eyes * swollen|swelling|puffy|puffed|swole",
+    "swollen|swelling|puffy|puffed up? face|hands|fingers|feet|ankles|eyes",
+]
+HEAVY_BLEEDING = [
+    "bleeding|bleed|bled|blood really|so|very|quite|is|its|s? heavy|heavily|loads|lots|alot|everywhere"
+    "|pouring|gushing",
+    "bleeding|bleed|bled * wont|not|doesnt|isnt stop|stopping",
+    "heavy|heavily|loads|lots|pouring|gushing of? * bleeding|blood",
+    "clots|clot|soaking|soaked|soak * pad|pads|through|blood|sheets|bed",
+    "pad|pads * an|every|each|per hour",
+]
+SEVERE_PAIN = [
+    "severe|agony|agonising|agonizing|unbearable|excruciating|stabbing * tummy|stomach|belly|abdomen"
+    "|abdominal|side",
+    "tummy|stomach|belly|abdomen|abdominal * pain|pains|cramps|cramping * severe|agony|unbearable"
+    "|excruciating|stabbing|constant",
+    "pain|pains|cramps|cramping in|on my|the? tummy|stomach|belly|side|abdomen * severe|agony|unbearable"
+    "|excruciating|stabbing|constant",
+]
+WATERS_WRONG = ["waters|water * green|brown|bloody|blood|smelly|smells"]
+DANGER_CLUES = [
+    [PREGNANT, NOT_MOVING],
+    [PREGNANT, HEADACHE, SIGHT_OR_SWELLING],
+    [PREGNANT, HEAVY_BLEEDING],
+    [AFTER_BIRTH, HEAVY_BLEEDING],
+    [PREGNANT, SEVERE_PAIN],
+    [WATERS_WRONG],
+]
+# Someone else's insulin asked about for a person who is not diabetic.
+SELF_HARM_CLUES = [
+    [["insulin"], ["if|when|and|but? ur|youre|you|u|someone|somebody|person|people|your|ure are|is|r? not"
+                   "|arent|isnt|aint|non diabetic|diabetics"]],
+]
+
 DOMESTIC_ABUSE = [
     f"{WHO} is|s|keeps|keep|just|has|hes|shes|been|always? been|keeps|always|just? "
     "hitting|hit|beating|beat|punching|punched|kicking|kicked|strangling|strangled|choking|choked|"
@@ -285,6 +366,12 @@ DOMESTIC_ABUSE = [
     "smashed|smashing|smash|threw|throwing|thrown the|my|our telly|tv|television|phone|plates|mirror"
     "|highchair",
     "throw|drop|chuck her|him|them|the baby|baby out|off the|a window|balcony",
+    # Found missing by crisis_blind8.yml (see SELF_HARM): an injunction broken, over the back fence.
+    "injunction|order|nonmol|bail * means|mean|meant nothing|nuthin|nothin",
+    f"{WHO} * climbed|climbing|climb|jumped|jumping|jump|came|coming|got|getting over|through the|my|our? "
+    "back|garden|side fence|wall",
+    "broke|breached|breaching|breaking|broken|ignored|ignoring the|his|her|my|their? injunction|order"
+    "|nonmol|bail * outside|here|door|tonight|now|again|back",
 ]
 
 # A parent afraid they will hurt their baby: the answer is to put the baby somewhere safe and step away.
@@ -344,6 +431,16 @@ HARM_TO_BABY = [
     "me and|n the|my? baby|son|daughter|him|her * should|could|will|would|might just? go|die|end together",
     "left|leaving the|my? baby|him|her|them in the flat|house|car|home * to|and get|go|pop|went|popped",
     "on his|her|their own in the|a car",
+    # Found missing by crisis_blind8.yml and heldout5.yml (see SELF_HARM): doing "something"
+    # to a child, a baby months old left on his own.
+    "do|doing something|summat|somethin|sumthin|smth to my|the|him|her|them|our baby|boy|girl|son|daughter"
+    "|kid|kids|child|lo|toddler|newborn|little",
+    "snap|snapping|snapped and|n * hurt|hit|shake|do",
+    "lose|losing it and|n * hurt|hit|shake|do",
+    "month|months|mth|week|weeks old * left|leave|leaving * on his|her|their own",
+    "month|months|mth|week|weeks old * left|leave|leaving * alone",
+    "leave|left|leaving a|my|the? baby|newborn|infant * on his|her|their own",
+    "leave|left|leaving a|my|the? baby|newborn|infant * alone",
 ]
 
 # Idioms that look like danger but are not ("this heat is killing me", "mum will kill me if i'm late").
@@ -393,4 +490,10 @@ NOT_CRISIS = [
     # Found by author J's everyday examples: taking the baby out ("wanna take the baby to the park").
     "take|taking my|the|our baby|son|daughter|kids|child|kid|toddler|lo|bubba to the|a? park|shops|shop"
     "|doctor|doctors|gp|clinic|nursery|swimming|pool|library|beach|zoo|party|playground|soft|seaside",
+    # A baby who never stops kicking is well: "he hasnt stopped kicking all night".
+    "hasnt|havent|not|never|didnt|doesnt|wont stopped|stop|stopping moving|kicking|wriggling",
+    "bleeding|bled like|as a? heavy period|periods",
+    # A sign that is not there: "swollen ankles at 35 weeks, no headache or anything".
+    "no|not|without|isnt|arent|wasnt|havent|hasnt|dont|didnt any|a? heavy? headache|headaches|bleeding"
+    "|swelling|swollen|blurry|blurred|flashing",
 ]

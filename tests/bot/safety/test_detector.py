@@ -259,6 +259,45 @@ BY_RULES = [
     ("found out the guy babysitting is a paedo and hes with my kids right now", K.danger),
     ("sat on the balcony edge thinking of jumping", K.self_harm),
     ("i want to jump out the window", K.self_harm),
+    # found missing by crisis_blind7.yml, crisis_blind8.yml and heldout5.yml, said in other words here
+    ("did more cuts on my legs last night and one wont close", K.self_harm),
+    ("slipped up again, the wound is gaping wide", K.self_harm),
+    ("relapsed tonight and cut deeper than before", K.self_harm),
+    ("if you inject insulin and you're not diabetic what happens, my mums is in the fridge", K.self_harm),
+    ("how much of my dads insulin would be enough", K.self_harm),
+    ("what's a lethal dose of sertraline", K.self_harm),
+    ("i feel like im going to do something to my daughter", K.harm_to_baby),
+    ("if he cries once more ill snap and hurt him", K.harm_to_baby),
+    ("can a 3 month old be left alone for an hour while i go out", K.harm_to_baby),
+    ("i had to leave the baby on her own to go to the appointment", K.harm_to_baby),
+    ("the non mol order means nothing to him, hes at the window", K.domestic_abuse),
+    ("my ex just jumped over the garden wall", K.domestic_abuse),
+    ("hes broken the injunction and hes outside now", K.domestic_abuse),
+]
+
+# Signs of an emergency in pregnancy or after birth, wherever in the message their words are.
+CLUES = [
+    "im 31 weeks. since lunch nothing, the baby hasnt kicked once and i am really worried",
+    "8 months pregnant and she has been a lot quieter than usual today",
+    "i cant feel him move at all, im 29 weeks",
+    "36 weeks, a terrible headache all day and now there are zigzags in front of my eyes",
+    "pregnant with my second. migraine since yesterday and my hands and face are so puffy",
+    "i'm 22 weeks pregnant and bleeding heavily with clots",
+    "gave birth 5 days ago and i am soaking a pad every hour",
+    "had the baby last week, now theres loads of blood and it wont slow down",
+    "pregnant and the pain in my stomach is unbearable, cant stand up",
+    "my waters have gone and they're green",
+]
+NOT_CLUES = [
+    "im 30 weeks and hes kicking loads today",
+    "34 weeks, he hasnt stopped kicking all night lol",
+    "swollen feet at 37 weeks, no headache, is that normal",
+    "had a headache at 25 weeks, a paracetamol sorted it",
+    "a bit of spotting at 8 weeks, the scan was fine",
+    "my 4 month old hasnt moved into his own room yet, when should he",
+    "30 weeks pregnant and we havent moved house yet, will the council help",
+    "what do reduced movements mean, the midwife mentioned it",
+    "gave birth in march, bleeding like a heavy period for the first week then it slowed down",
 ]
 # Near misses of the same rules: the rules alone leave them alone.
 NOT_BY_RULES = [
@@ -289,6 +328,13 @@ NOT_BY_RULES = [
     "my toddler keeps jumping on the sofa near the window",
     "wanna take the baby to the park tomorrow if its dry",
     "were gonna take our son to the zoo for his birthday",
+    "scratches on my arm from the cat, do i need a jab",
+    "i take insulin cos im diabetic, can i get help with prescriptions",
+    "i need to do something to my sons room before the inspection",
+    "i snapped at my son this morning and feel awful",
+    "at what age can you leave a child at home alone",
+    "how do i get an injunction, is it free",
+    "my toddler climbed over the stair gate again",
 ]
 
 
@@ -302,6 +348,25 @@ def test_rules_alone_catch_these(text, kind):
 @pytest.mark.parametrize("text", NOT_BY_RULES)
 def test_rules_alone_leave_these_alone(text):
     assert detect_crisis(text, learned=False) is None
+
+
+@pytest.mark.parametrize("text", CLUES)
+def test_signs_of_an_emergency_in_pregnancy_or_after_birth_are_a_crisis(text):
+    crisis = detect_crisis(text, learned=False)
+    assert crisis is not None, text
+    assert crisis.kind == K.danger
+
+
+@pytest.mark.parametrize("text", NOT_CLUES)
+def test_ordinary_pregnancy_messages_are_not(text):
+    assert detect_crisis(text, learned=False) is None
+
+
+def test_a_clue_needs_every_group():
+    assert detect_crisis("im 33 weeks and i have a headache", learned=False) is None
+    assert detect_crisis("my vision is blurry from crying lol", learned=False) is None
+    assert detect_crisis("im 33 weeks and i have a headache. " + "blah " * 20 + "and everything looks blurry",
+                         learned=False).kind == K.danger
 
 
 @pytest.mark.parametrize("text, kind", CRISIS)
