@@ -45,7 +45,7 @@ class ActionAnswerAfterCrisis(Action):
         knowledge = await asyncio.to_thread(current_knowledge)
         answer = answer_beside_crisis(knowledge, latest_text(tracker), intent_ranking(tracker),
                                       topic_words(tracker), get_settings().support_age_limit,
-                                      short=by_sms(tracker))
+                                      short=by_sms(tracker), kind=tracker.get_slot(names.SLOT_CRISIS_KIND))
         if answer is None:
             return []
         send(dispatcher, answer)

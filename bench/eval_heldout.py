@@ -74,7 +74,8 @@ def bot_answer_entries(knowledge: Knowledge, text: str, intent: str, entities: l
         return who_to_call(contacts, promised=promise(knowledge, text)).entry_ids
     words = [str(e.get("value", "")) for e in entities if e.get("entity") == names.ENTITY_TOPIC]
     if intent == names.CRISIS:  # action_answer_after_crisis, after the numbers
-        beside = answer_beside_crisis(knowledge, text, ranking, words)
+        kinds = [e.get("value") for e in entities if e.get("entity") == names.ENTITY_CRISIS_KIND]
+        beside = answer_beside_crisis(knowledge, text, ranking, words, kind=kinds[0] if kinds else None)
         return beside.entry_ids if beside else []
     if intent not in names.TOPIC_OF_INTENT:
         return []

@@ -16,7 +16,7 @@ from bot.knowledge import Knowledge, Question, cited, search
 from bot.knowledge.schema import Entry
 from bot.knowledge.search import Match, topics_in_text
 from bot.replies import Answer, Button, Reply
-from bot.safety import SAFETY_LINE
+from bot.safety import SAFETY_LINE, CrisisKind
 
 # Topics offered as buttons after a general question, in the order parents most ask about them.
 MENU_TOPICS = ("housing", "money", "childcare_work", "mental_health", "parenting_skills", "fairness",
@@ -39,6 +39,13 @@ RUNNER_UP_SHARE = 0.5
 # chosen a topic at least this surely before the safety check made the message a crisis: the
 # FallbackClassifier's threshold in config.yml, below which the bot would not have answered it either.
 ALSO_ASKED_FLOOR = 0.35
+# ... and after a medical emergency (a baby's or a mother's) only if the message asks something: a question
+# mark or a word that asks or wants. "im 33 weeks and the baby hasnt moved" has a word the classifier learned
+# from housing ("can i get moved") but asks nothing, and the parent needs the maternity unit, not housing.
+MEDICAL = {CrisisKind.baby_emergency.value, CrisisKind.maternal_emergency.value}
+ASKING = re.compile(r"\?|\b(can|could|how|what|whats|where|who|when|which|why|is there|are there|am i|do i"
+                    r"|does|will|would|should|entitled|eligible|apply|need|needs|want|wanna|looking for"
+                    r"|help with|get)\b", re.IGNORECASE)
 
 
 def stated_age(text: str) -> int | None:
@@ -192,19 +199,20 @@ def best_guess(knowledge: Knowledge, text: str, ranking: list[dict], age_limit: 
 
 
 def answer_beside_crisis(knowledge: Knowledge, text: str, ranking: list[dict] | None, topic_words: list[str],
-                         age_limit: int = 25, short: bool = False) -> Answer | None:
+                         age_limit: int = 25, short: bool = False, kind: str | None = None) -> Answer | None:
     """The answer to the question a crisis message also asked ("he hit me again, can i get emergency
     housing"), to send after the crisis numbers; None if it asked no entitlement question.
 
     `ranking` is the message's intent ranking with `crisis` first, as the safety check leaves it; the intents
     after it are the classifier's own. A parent whose question only sounded like danger ("i overdosed at 15,
     im ok now, can i get therapy") gets their answer after the numbers instead of nothing.
+    `kind` is the crisis's kind: after a medical emergency only a message that asks something is answered.
     """
     before = [r for r in ranking or [] if r.get("name") != CRISIS]
     first = before[0] if before else {}
     confidence = first.get("confidence")
     if first.get("name") not in TOPIC_OF_INTENT or not isinstance(confidence, (int, float)) \
-            or confidence < ALSO_ASKED_FLOOR:
+            or confidence < ALSO_ASKED_FLOOR or (kind in MEDICAL and not ASKING.search(text)):
         return None
     answer = answer_question(knowledge, question_for(knowledge, text, first["name"], topic_words, before),
                              age_limit, short=short)

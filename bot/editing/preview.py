@@ -49,7 +49,8 @@ def preview(knowledge: Knowledge, text: str, at: dt.datetime) -> Preview:
     if crisis is not None:
         result = Preview(f"safety: the crisis rules fire ({crisis.kind.value}), before anything else (the "
                          "running bot then answers an entitlement question the message also asked, if its "
-                         "trained model heard one)",
+                         "trained model heard one; after a baby's or a mother's medical emergency, only if "
+                         "the message asks something)",
                          replies=crisis_answer(_crisis_variants(), crisis.kind.value))
     elif CALL_WORDS.search(text) or needs_in_text(text):
         contacts = find_contacts(knowledge, at, text)

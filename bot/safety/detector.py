@@ -17,6 +17,7 @@ from bot.safety import patterns
 class CrisisKind(str, Enum):
     # The order is the priority when one message matches several kinds.
     baby_emergency = "baby_emergency"
+    maternal_emergency = "maternal_emergency"
     danger = "danger"
     domestic_abuse = "domestic_abuse"
     harm_to_baby = "harm_to_baby"
@@ -31,13 +32,14 @@ class Crisis:
 
 PATTERNS = {
     CrisisKind.baby_emergency: patterns.BABY_EMERGENCY,
+    CrisisKind.maternal_emergency: patterns.MATERNAL_EMERGENCY,
     CrisisKind.danger: patterns.DANGER,
     CrisisKind.domestic_abuse: patterns.DOMESTIC_ABUSE,
     CrisisKind.harm_to_baby: patterns.HARM_TO_BABY,
     CrisisKind.self_harm: patterns.SELF_HARM,
 }
 # Clues: a kind of crisis when every group of a clue matches somewhere in the message (patterns.*_CLUES).
-CLUES = ([(CrisisKind.danger, clue) for clue in patterns.DANGER_CLUES]
+CLUES = ([(CrisisKind.maternal_emergency, clue) for clue in patterns.MATERNAL_CLUES]
          + [(CrisisKind.self_harm, clue) for clue in patterns.SELF_HARM_CLUES])
 NOT_CRISIS = "not_crisis"
 

@@ -39,3 +39,13 @@ def test_a_crisis_with_nothing_else_asked_gets_no_more_messages():
     ranking = [{"name": names.CRISIS, "confidence": 1.0}, {"name": "ask_money", "confidence": 0.05}]
     tracker = make_tracker(intent=names.CRISIS, text="i want to end it", ranking=ranking)
     assert run_action(ActionAnswerAfterCrisis(), tracker) == ([], [])
+
+
+def test_after_a_medical_emergency_a_message_that_asks_nothing_gets_no_answer_after_the_numbers():
+    ranking = [{"name": names.CRISIS, "confidence": 1.0}, {"name": "ask_housing", "confidence": 0.7}]
+    still = make_tracker(intent=names.CRISIS, text="34 weeks and baby hasnt moved all day", ranking=ranking,
+                         slots={names.SLOT_CRISIS_KIND: "maternal_emergency"})
+    assert run_action(ActionAnswerAfterCrisis(), still) == ([], [])
+    asks = make_tracker(intent=names.CRISIS, text="34 weeks and baby hasnt moved, can i get moved nearer mum",
+                        ranking=ranking, slots={names.SLOT_CRISIS_KIND: "maternal_emergency"})
+    assert run_action(ActionAnswerAfterCrisis(), asks)[1][0]["text"].startswith("About what you asked: ")

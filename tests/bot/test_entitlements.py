@@ -124,6 +124,16 @@ def test_a_crisis_message_with_no_sure_topic_question_gets_nothing_more(knowledg
     assert answer_beside_crisis(knowledge, "where can i live, hes hitting me", ranking, []) is None
 
 
+def test_after_a_medical_emergency_only_a_message_that_asks_something_gets_more(knowledge):
+    ranking = crisis_first(("ask_housing", 0.7))
+    still = "im 33 weeks and the baby hasnt moved since yesterday"
+    assert answer_beside_crisis(knowledge, still, ranking, [], kind="maternal_emergency") is None
+    asks = "33 weeks, baby hasnt moved. will they move us if hes born early?"
+    assert answer_beside_crisis(knowledge, asks, ranking, [], kind="maternal_emergency") is not None
+    told = "they took my baby 2 weeks ago and the hostel says i have to move out cos i havent got her"
+    assert answer_beside_crisis(knowledge, told, ranking, [], kind="danger") is not None
+
+
 def test_the_floor_for_answering_beside_a_crisis_is_the_fallback_threshold():
     import yaml
 

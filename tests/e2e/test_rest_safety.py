@@ -10,7 +10,7 @@ import pytest
 pytestmark = pytest.mark.e2e
 # How each utter_crisis variant begins (domain.yml).
 CRISIS_OPENINGS = ("If you or your child are in danger", "If your baby isn't breathing",
-                   "I'm really glad you told me")
+                   "I'm really glad you told me", "If your baby is hurt", "If you're bleeding heavily")
 
 
 def first_text(messages: list[dict]) -> str:
@@ -22,6 +22,7 @@ def first_text(messages: list[dict]) -> str:
     ("i cant do this anymore i want to end my life", "call 999", "116 123"),
     ("my baby has gone floppy and wont wake up", "call 999 now", "NHS 111"),
     ("my boyfriend is hitting me again", "call 999", "0808 2000 247"),
+    ("im 33 weeks and the baby hasnt moved since yesterday", "call 999", "call your maternity unit now"),
 ])
 def test_crisis_gets_999_first_then_the_right_line_in_two_messages_at_most(stack, sender, text, first_words,
                                                                           helpline):

@@ -228,7 +228,7 @@ BY_RULES = [
     ("those lads say i owe them and theyre outside", K.danger),
     ("chest pains going into my arm since the birth", K.danger),
     ("splitting headache and my vision has gone blurry", K.danger),
-    ("my eyes are blurry and my hands are swollen, im 36 weeks", K.danger),
+    ("my eyes are blurry and my hands are swollen, im 36 weeks", K.maternal_emergency),
     ("he locked me and the kids in the bedroom", K.domestic_abuse),
     ("her exs van is parked outside again", K.domestic_abuse),
     ("he knows which bus i take to nursery", K.domestic_abuse),
@@ -254,8 +254,8 @@ BY_RULES = [
     ("just took everything in the bathroom cabinet, all the meds", K.self_harm),
     ("last message goodbye everyone", K.self_harm),
     ("bye. tell my sister i love her x", K.self_harm),
-    ("34 weeks and i havent felt him kick all day", K.danger),
-    ("i didnt feel the baby move since last night", K.danger),
+    ("34 weeks and i havent felt him kick all day", K.maternal_emergency),
+    ("i didnt feel the baby move since last night", K.maternal_emergency),
     ("found out the guy babysitting is a paedo and hes with my kids right now", K.danger),
     ("sat on the balcony edge thinking of jumping", K.self_harm),
     ("i want to jump out the window", K.self_harm),
@@ -298,6 +298,7 @@ NOT_CLUES = [
     "30 weeks pregnant and we havent moved house yet, will the council help",
     "what do reduced movements mean, the midwife mentioned it",
     "gave birth in march, bleeding like a heavy period for the first week then it slowed down",
+    "a mild headache at 30 weeks, no vision problems, blood pressure fine",
 ]
 # Near misses of the same rules: the rules alone leave them alone.
 NOT_BY_RULES = [
@@ -354,7 +355,7 @@ def test_rules_alone_leave_these_alone(text):
 def test_signs_of_an_emergency_in_pregnancy_or_after_birth_are_a_crisis(text):
     crisis = detect_crisis(text, learned=False)
     assert crisis is not None, text
-    assert crisis.kind == K.danger
+    assert crisis.kind == K.maternal_emergency
 
 
 @pytest.mark.parametrize("text", NOT_CLUES)
@@ -366,7 +367,7 @@ def test_a_clue_needs_every_group():
     assert detect_crisis("im 33 weeks and i have a headache", learned=False) is None
     assert detect_crisis("my vision is blurry from crying lol", learned=False) is None
     assert detect_crisis("im 33 weeks and i have a headache. " + "blah " * 20 + "and everything looks blurry",
-                         learned=False).kind == K.danger
+                         learned=False).kind == K.maternal_emergency
 
 
 @pytest.mark.parametrize("text, kind", CRISIS)
