@@ -270,7 +270,8 @@ PREGNANT = [
 ]
 AFTER_BIRTH = [
     "gave|given|giving birth",
-    "had the|my|our? baby|her|him * ago|yesterday|last|today|week|weeks|days",
+    "had the|my|our? baby|her|him * ago|yesterday|last|today|week|weeks|days|monday|tuesday|wednesday"
+    "|thursday|friday|saturday|sunday|weekend",
     "since|after the|my birth|delivery|section",
     "c|emergency section|sections",
     "csection|caesarean|cesarean|postnatal|postpartum",
@@ -301,6 +302,7 @@ HEAVY_BLEEDING = [
     "heavy|heavily|loads|lots|pouring|gushing of? * bleeding|blood",
     "clots|clot|soaking|soaked|soak * pad|pads|through|blood|sheets|bed",
     "pad|pads * an|every|each|per hour",
+    "bleed|bleeding|bled through a|my|the|2|two|3|three? pad|pads|towel|towels|sheets",
 ]
 SEVERE_PAIN = [
     "severe|agony|agonising|agonizing|unbearable|excruciating|stabbing * tummy|stomach|belly|abdomen"

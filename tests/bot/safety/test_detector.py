@@ -284,6 +284,7 @@ CLUES = [
     "pregnant with my second. migraine since yesterday and my hands and face are so puffy",
     "i'm 22 weeks pregnant and bleeding heavily with clots",
     "gave birth 5 days ago and i am soaking a pad every hour",
+    "had my baby on monday and i am bleeding through a pad in 20 minutes",
     "had the baby last week, now theres loads of blood and it wont slow down",
     "pregnant and the pain in my stomach is unbearable, cant stand up",
     "my waters have gone and they're green",
