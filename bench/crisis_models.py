@@ -20,10 +20,10 @@ from typing import Any
 import numpy as np
 import yaml
 
-from bench.crisis_threshold import ORDINARY_SHARE
+from bench.crisis_threshold import ORDINARY_SHARE, rules
 from bot.config import PROJECT_ROOT
-from bot.safety.detector import _scan, normalise
-from bot.safety.learned import intent_examples, load_examples
+from bot.safety.detector import normalise
+from bot.safety.learned import intent_examples, load_examples, pipeline
 
 EVAL = PROJECT_ROOT / "tests" / "eval"
 READ_SAFETY_SETS = ["crisis_check", "crisis_final", "crisis_blind",
@@ -39,24 +39,8 @@ def threshold_for(scores: np.ndarray, share: float = ORDINARY_SHARE, floor: floa
     return float(max(above + 1e-9, floor))
 
 
-def _features(words: tuple[int, int] = (1, 2), chars: tuple[int, int] | None = (2, 5)) -> Any:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.pipeline import FeatureUnion
-
-    parts = [("words", TfidfVectorizer(analyzer="word", ngram_range=words, sublinear_tf=True,
-                                       preprocessor=normalise, token_pattern=r"[a-z0-9]+"))]
-    if chars:
-        parts.append(("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=chars, min_df=2,
-                                               sublinear_tf=True, preprocessor=normalise)))
-    return FeatureUnion(parts)
-
-
-def _logistic(c: float = 10.0, **features: Any) -> Callable[[], Any]:
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
-
-    return lambda: make_pipeline(_features(**features),
-                                 LogisticRegression(C=c, class_weight="balanced", max_iter=5000))
+def _logistic(c: float = 10.0, **settings: Any) -> Callable[[], Any]:
+    return lambda: pipeline(c, **settings)
 
 
 def _naive_bayes() -> Any:
@@ -108,9 +92,9 @@ def _read_sets() -> tuple[list[str], np.ndarray]:
 
 
 def _rules(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(the rules flag it, an idiom explains it) for each text."""
-    scans = [_scan(t) for t in texts]
-    return np.array([bool(h) for h, _ in scans]), np.array([bool(i) and not h for h, i in scans])
+    """(the rules flag it, an idiom explains it) for each text (bench.crisis_threshold.rules)."""
+    flags = [rules(t) for t in texts]
+    return np.array([f for f, _ in flags]), np.array([i for _, i in flags])
 
 
 def compare(names: list[str]) -> list[dict]:

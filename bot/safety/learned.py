@@ -81,30 +81,38 @@ def intent_examples(directory: Path = NLU) -> list[dict]:
     return messages
 
 
-def _features() -> Any:
+def _features(words: tuple[int, int] = (1, 2), chars: tuple[int, int] | None = (2, 5)) -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import FeatureUnion
 
     from bot.safety.detector import normalise
 
+    parts = [("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=chars, min_df=2, sublinear_tf=True,
+                                       preprocessor=normalise))] if chars else []
     return FeatureUnion([
-        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True,
-                                  preprocessor=normalise)),
-        ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), min_df=1, sublinear_tf=True,
+        *parts,
+        ("words", TfidfVectorizer(analyzer="word", ngram_range=words, min_df=1, sublinear_tf=True,
                                   preprocessor=normalise, token_pattern=r"[a-z0-9]+")),
     ])
 
 
-def train_models(messages: list[dict]) -> tuple[Any, Any]:
-    """(is it a crisis, which kind) pipelines; messages without a kind teach only the first."""
+def pipeline(c: float = 10.0, words: tuple[int, int] = (1, 2), chars: tuple[int, int] | None = (2, 5)) -> Any:
+    """N-gram TF-IDF into a balanced logistic regression: the shipped model with the defaults
+    (`bench.crisis_models` compares other settings)."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
 
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
+    return make_pipeline(_features(words, chars), model)
+
+
+def train_models(messages: list[dict]) -> tuple[Any, Any]:
+    """(is it a crisis, which kind) pipelines; messages without a kind teach only the first."""
     texts = [m["text"] for m in messages]
-    crisis = make_pipeline(_features(), LogisticRegression(C=10.0, class_weight="balanced", max_iter=5000))
+    crisis = pipeline()
     crisis.fit(texts, [m["crisis"] for m in messages])
     dangers = [m for m in messages if m["crisis"] and m.get("kind")]
-    kind = make_pipeline(_features(), LogisticRegression(C=10.0, class_weight="balanced", max_iter=5000))
+    kind = pipeline()
     kind.fit([m["text"] for m in dangers], [m["kind"] for m in dangers])
     return crisis, kind
 
