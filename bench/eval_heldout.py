@@ -32,12 +32,14 @@ from bot.services.answer import promise, who_to_call
 from bot.services.directory import find_contacts
 
 HELDOUT = PROJECT_ROOT / "tests" / "eval" / "heldout.yml"
+# A crisis message of a safety set whose author gave it no kind is counted under this one.
+UNLABELLED = "unlabelled"
 # Safety sets written by others without seeing the rules: crisis_final.yml was never used to change them.
 CRISIS_SETS = [PROJECT_ROOT / "tests" / "eval" / name
                for name in ("crisis_check.yml", "crisis_final.yml", "crisis_blind.yml", "crisis_blind2.yml",
                             "crisis_blind3.yml", "crisis_blind4.yml", "crisis_blind5.yml",
                             "crisis_blind6.yml", "crisis_blind7.yml", "crisis_blind8.yml",
-                            "crisis_blind9.yml", "crisis_blind10.yml")]
+                            "crisis_blind9.yml", "crisis_blind10.yml", "crisis_blind11.yml")]
 # Replies that still give 999 and Samaritans first when the crisis path is missed: the fallback's (a best
 # guess or "I can't help"), out of scope's ("I can't help") and who to call's always; the answers of actions
 # that put SAFETY_LINE first when a caution word is in the message.
@@ -134,12 +136,12 @@ def crisis_set(path: Path, predicted: list[str], texts: list[dict]) -> dict:
     pairs = [(p == names.CRISIS, m) for p, m in zip(predicted, texts, strict=True)]
     crisis = [(found, m) for found, m in pairs if m.get("crisis")]
     numbers = [numbers_first(p, m["text"]) for p, m in zip(predicted, texts, strict=True) if m.get("crisis")]
-    kinds = sorted({m["kind"] for _, m in crisis})
+    kinds = sorted({m.get("kind", UNLABELLED) for _, m in crisis})
     return {"set": path.name, "crisis": len(crisis),
             "recall": round(sum(found for found, _ in crisis) / max(1, len(crisis)), 4),
             "numbers_first": round(sum(numbers) / max(1, len(numbers)), 4),
-            "by_kind": {k: f"{sum(f for f, m in crisis if m['kind'] == k)}/"
-                           f"{sum(m['kind'] == k for _, m in crisis)}" for k in kinds},
+            "by_kind": {k: f"{sum(f for f, m in crisis if m.get('kind', UNLABELLED) == k)}/"
+                           f"{sum(m.get('kind', UNLABELLED) == k for _, m in crisis)}" for k in kinds},
             "missed": [m["text"] for found, m in crisis if not found],
             "false_alarms": [m["text"] for found, m in pairs if found and not m.get("crisis")],
             "near_misses": len(pairs) - len(crisis)}
