@@ -16,6 +16,9 @@ class Knowledge:
     councils: list[Council] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # entry id -> the knowledge file it is in
     _by_id: dict[str, Entry] = field(init=False, repr=False, compare=False)
+    # What other modules work out once from these files (the search's word weights): never compared, and
+    # gone with the object when a changed file is loaded again.
+    derived: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {e.id: e for e in self.entries})

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 from bot.knowledge.model import Knowledge
 from bot.knowledge.schema import Entry, Situation
+from bot.knowledge.wording import find, phrase_stems, stems
 
 # Words that tell us which situation a question is about (never asked, only noticed).
 SITUATION_WORDS: dict[Situation, tuple[str, ...]] = {
@@ -23,11 +25,21 @@ STOPWORDS = frozenset(
     "what when where which with your youre have this that they them there their about from will "
     "would could should does just like into been being more some help need want know get can".split()
 )
-# An entry's own words (how parents ask about it in particular) tell entries of the same topic apart: each
-# phrase found counts as much as a topic noticed in the words, up to two phrases (3 in all, against 4-5 for
-# the topic asked about), so they settle ties and close calls, and rarely bring in an entry of another topic.
+# An entry's own words (how parents ask about it in particular, found as bot.knowledge.wording says) tell
+# entries of the same topic apart. They count by how much of the message they explain: each word of the
+# message one of the entry's phrases covers adds how rare its stem is in the knowledge base, times
+# ENTRY_WORD_PER_RARITY (a one-word phrase 1-3, "not coming home" more than "court"), up to two typical
+# phrases' worth (3 in all, against 4-5 for the topic asked about). So they settle ties and close calls, and
+# rarely bring in an entry of another topic.
 ENTRY_WORD = 1.5
 ENTRY_WORDS_COUNTED = 2
+ENTRY_WORD_PER_RARITY = 0.8
+# The rest of the score: the topic asked about (the intent's) and whether it is the entry's main topic;
+# other topics the message names, by the NLU or in its words (one word each, so less); the situations it
+# mentions; the words it shares with the entry's title and summary.
+ASKED_TOPIC, MAIN_TOPIC, OTHER_TOPIC, NOTICED_TOPIC = 4.0, 1.0, 1.0, 1.0
+SITUATION = 0.5
+SHARED_WORD, SHARED_WORDS_COUNTED = 0.5, 4
 
 
 @dataclass(frozen=True)
@@ -68,21 +80,34 @@ def search(knowledge: Knowledge, question: Question, limit: int = 3) -> list[Mat
     noticed = [t for t in topics_in_text(knowledge, question.text) if t not in asked]
     situations = situations_in_text(question.text)
     words = _content_words(question.text)
-    padded = normalise(question.text)
+    said = stems(question.text)
+    rarity = _rarity(knowledge)
     order = {d.id: i for i, d in enumerate(knowledge.documents)}
     scored = []
     for position, entry in enumerate(knowledge.entries):
         score = 0.0
         for rank, topic in enumerate(asked):
             if topic in entry.topics:
-                score += (4.0 if rank == 0 else 2.0) + (1.0 if entry.topics[0] == topic else 0.0)
-        score += sum(1.5 for t in noticed if t in entry.topics)
-        score += len(situations & set(entry.applies_when))
+                score += ASKED_TOPIC if rank == 0 else OTHER_TOPIC
+                score += MAIN_TOPIC if entry.topics[0] == topic else 0.0
+        score += sum(NOTICED_TOPIC for t in noticed if t in entry.topics)
+        score += len(situations & set(entry.applies_when)) * SITUATION
         overlap = words & _content_words(f"{entry.title} {entry.summary}")
-        score += min(len(overlap), 4) * 0.5
-        asked_as = sum(f" {w} " in padded for w in entry.words)
-        score += min(asked_as, ENTRY_WORDS_COUNTED) * ENTRY_WORD
+        score += min(len(overlap), SHARED_WORDS_COUNTED) * SHARED_WORD
+        covered = {i for w in entry.words for i in find(said, phrase_stems(w))}
+        score += min(sum(rarity.get(said[i], 0.0) for i in covered) * ENTRY_WORD_PER_RARITY,
+                     ENTRY_WORDS_COUNTED * ENTRY_WORD)
         if score >= 1.5:
             scored.append((-score, order.get(entry.source.document, 99), position, entry))
     scored.sort(key=lambda item: item[:3])
     return [Match(entry, -neg) for neg, _, _, entry in scored[:limit]]
+
+
+def _rarity(knowledge: Knowledge) -> dict[str, float]:
+    """How rare each stem is across the entries' words and text (inverse document frequency)."""
+    if "search.rarity" not in knowledge.derived:
+        seen = [set(stems(" ".join([e.title, e.summary, e.details, *e.words]))) for e in knowledge.entries]
+        every = set().union(*seen) if seen else set()
+        knowledge.derived["search.rarity"] = {
+            s: math.log((len(seen) + 1) / (sum(s in words for words in seen) + 0.5)) for s in every}
+    return knowledge.derived["search.rarity"]  # type: ignore[return-value]

@@ -8,7 +8,17 @@ import pytest
 
 from bot.knowledge import Question, load_knowledge, search
 from bot.knowledge.schema import Situation
-from bot.knowledge.search import ENTRY_WORD, ENTRY_WORDS_COUNTED, situations_in_text, topics_in_text
+from bot.knowledge.search import (
+    ASKED_TOPIC,
+    ENTRY_WORD,
+    ENTRY_WORD_PER_RARITY,
+    ENTRY_WORDS_COUNTED,
+    OTHER_TOPIC,
+    _rarity,
+    situations_in_text,
+    topics_in_text,
+)
+from bot.knowledge.wording import stem
 
 # (the intent's topic, the question as a parent might text it, the entry that must come first)
 BEST_ANSWER = [
@@ -81,15 +91,49 @@ def test_an_entrys_own_words_settle_a_tie_within_the_topic(knowledge):
     tied = search(plain, question)
     assert tied[0].score == tied[1].score  # equal without words: the first document's entry comes first
     second = tied[1].entry.id
-    worded = search(with_words(plain, {second: ["midwife"]}), question)
-    assert worded[0].entry.id == second and worded[0].score == tied[1].score + ENTRY_WORD
+    worded_knowledge = with_words(plain, {second: ["midwife"]})
+    worded = search(worded_knowledge, question)
+    gained = _rarity(worded_knowledge)[stem("midwife")] * ENTRY_WORD_PER_RARITY
+    assert worded[0].entry.id == second and worded[0].score == pytest.approx(tied[1].score + gained)
 
 
-def test_entry_words_count_whole_words_and_at_most_two_phrases(knowledge):
-    question = Question(text="gym gymnastics swim", topics=("breaks",))
+def test_an_entry_word_counts_by_how_rare_it_is_in_the_knowledge_base(knowledge):
+    rarity = _rarity(knowledge)
+    assert rarity[stem("letterbox")] > rarity[stem("contact")] > rarity[stem("help")]
+    # a typical one-word phrase counts more than a topic named in the words, less than the one asked about
+    assert OTHER_TOPIC < rarity[stem("court")] * ENTRY_WORD_PER_RARITY < ASKED_TOPIC
+
+
+def test_a_longer_phrase_that_explains_more_of_the_message_wins(knowledge):
+    """"not coming home" (three words of the message) outweighs "court" (one) when a parent's case ended."""
+    question = Question(text="court said shes not coming home, what now for me", topics=("child_removed",))
+    plain = with_words(knowledge, {e.id: [] for e in knowledge.entries})
+    worded = with_words(plain, {"pledge-13": ["court"], "pledge-15": ["not coming home"]})
+    scores = {m.entry.id: m.score for m in search(worded, question, limit=10)}
+    before = {m.entry.id: m.score for m in search(plain, question, limit=10)}
+    assert scores["pledge-15"] - before["pledge-15"] > scores["pledge-13"] - before["pledge-13"] > 0
+
+
+def test_entry_words_count_whole_words_and_at_most_two_phrases_worth(knowledge):
+    question = Question(text="gym gymnastics swim swimming baths leisure centre", topics=("breaks",))
     plain = with_words(knowledge, {e.id: [] for e in knowledge.entries})
     before = {m.entry.id: m.score for m in search(plain, question)}
-    worded = with_words(plain, {"pledge-06": ["gymnast", "gym", "swim", "gymnastics"]})
+    worded = with_words(plain, {"pledge-06": ["gymnast", "gym", "swim", "gymnastics", "leisure centre"]})
     after = {m.entry.id: m.score for m in search(worded, question)}
-    # "gymnast" is not a word of the message; three phrases are, and two of them count
+    # "gymnast" is not a word of the message; the others are, and together count no more than two phrases
     assert after["pledge-06"] == before["pledge-06"] + ENTRY_WORDS_COUNTED * ENTRY_WORD
+    only_gymnast = with_words(plain, {"pledge-06": ["gymnast"]})
+    assert {m.entry.id: m.score for m in search(only_gymnast, question)}["pledge-06"] == before["pledge-06"]
+
+
+@pytest.mark.parametrize("topic, text, expected", [
+    ("housing", "can i stay on at my foster carers after 18 with my baby", "offer-housing-panel"),
+    ("money", "missed my gas bill again and theyre threatening me with bailiffs", "offer-hard-times"),
+    ("child_removed", "my benefits got changed after my son was removed, who helps with that",
+     "charter-child-removed"),
+])
+def test_an_entrys_words_are_found_said_another_way(knowledge, topic, text, expected):
+    """The entries list "stay with my foster carer", "missed bills" and "benefits changed": a parent's own
+    word endings, little words and a word or two in between still find them."""
+    matches = search(knowledge, Question(text=text, topics=(topic,)))
+    assert matches[0].entry.id == expected
