@@ -9,8 +9,9 @@ from bot.safety import SAFETY_LINE, needs_caution
 
 
 def send(dispatcher: CollectingDispatcher, answer: Answer, said: str = "") -> None:
-    """The answer's replies, after 999 and Samaritans if what the parent said has a danger word in it."""
-    if needs_caution(said):
+    """The answer's replies, after 999 and Samaritans if the answer asks for them (a mental health answer) or
+    what the parent said has a danger word in it."""
+    if answer.safety_first or needs_caution(said):
         dispatcher.utter_message(text=SAFETY_LINE)
     for reply in answer.replies:
         buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]

@@ -21,3 +21,4 @@ class Reply:
 class Answer:
     replies: list[Reply]
     entry_ids: list[str] = field(default_factory=list)
+    safety_first: bool = False  # send 999 and Samaritans before the replies, whatever the message said

@@ -119,6 +119,18 @@ def test_a_danger_word_puts_999_first_even_when_the_crisis_rules_miss():
     assert ordinary[0]["text"] != SAFETY_LINE
 
 
+def test_a_mental_health_answer_starts_with_999_and_samaritans_once():
+    from bot.safety import SAFETY_LINE
+
+    for channel in ("rest", "twilio"):
+        for text in ("can i get counselling for my anxiety", "im on sertraline, can i get therapy as well"):
+            _, messages = run_action(ActionAnswerEntitlement(), make_tracker(
+                intent="ask_mental_health", text=text, channel=channel))
+            said = [m["text"] for m in messages]
+            assert said[0] == SAFETY_LINE and said.count(SAFETY_LINE) == 1, (channel, text)
+            assert len(said) >= 3  # the line, then the cited answer and the next step
+
+
 def test_unsure_nlu_gets_a_labelled_guess_remembered_for_tell_me_more():
     ranking = [{"name": "nlu_fallback", "confidence": 0.5}, {"name": "ask_money", "confidence": 0.42}]
     tracker = make_tracker(intent="nlu_fallback", text="skint til friday and shes nearly out of formula",

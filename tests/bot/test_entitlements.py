@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.entitlements import ALSO_ASKED_FLOOR, GUESS_FLOOR, answer_beside_crisis, best_guess
+from bot.entitlements import (
+    ALSO_ASKED_FLOOR,
+    GUESS_FLOOR,
+    answer_beside_crisis,
+    answer_question,
+    best_guess,
+    question_for,
+)
 from bot.knowledge import load_knowledge
 
 
@@ -18,6 +25,25 @@ def unsure(*ranked: tuple[str, float]) -> list[dict]:
     """An NLU ranking after the FallbackClassifier: nlu_fallback first, then the model's own choices."""
     return [{"name": "nlu_fallback", "confidence": 0.5},
             *({"name": name, "confidence": confidence} for name, confidence in ranked)]
+
+
+@pytest.mark.parametrize("intent, text, first", [
+    ("ask_mental_health", "can i get counselling", True),
+    ("ask_mental_health", "what about the weather", True),  # nothing found: the "I couldn't find" reply
+    ("ask_housing", "can i get a bigger flat", False),
+    ("ask_money", "i feel so low and skint", False),  # the topic asked about is money
+])
+def test_a_mental_health_answer_asks_for_999_and_samaritans_first(knowledge, intent, text, first):
+    answer = answer_question(knowledge, question_for(knowledge, text, intent, []))
+    assert answer.safety_first is first
+
+
+def test_a_guess_or_an_answer_after_the_crisis_numbers_has_the_numbers_already(knowledge):
+    guess = best_guess(knowledge, "my head is a mess", unsure(("ask_mental_health", 0.4)))
+    assert guess is not None and not guess.safety_first and "116 123" in guess.replies[0].text
+    ranking = [{"name": "crisis", "confidence": 1.0}, {"name": "ask_mental_health", "confidence": 0.8}]
+    beside = answer_beside_crisis(knowledge, "i took pills, can i get counselling after", ranking, [])
+    assert beside is not None and not beside.safety_first
 
 
 def test_a_likely_topic_is_answered_as_a_labelled_guess_with_the_numbers_first(knowledge):

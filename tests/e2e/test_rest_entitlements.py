@@ -28,6 +28,17 @@ def test_housing_question_cites_the_source(stack, sender):
     assert any(word in reply.lower() for word in ("home", "housing", "bedroom", "place to live"))
 
 
+def test_a_mental_health_question_gets_999_and_samaritans_first_then_its_answer(stack, sender):
+    from bot.safety import SAFETY_LINE
+
+    messages = stack.say(sender, "ive been feeling really low since she was born, can i get counselling")
+    assert messages[0]["text"] == SAFETY_LINE
+    assert [m["text"] for m in messages].count(SAFETY_LINE) == 1
+    assert "therap" in texts(messages[1:]).lower()  # therapy or therapeutic support, after the line
+    housing = stack.say(f"{sender}-housing", "can i get a bigger flat now the baby is here")
+    assert housing[0]["text"] != SAFETY_LINE
+
+
 def test_money_question_cites_the_source(stack, sender):
     reply = texts(stack.say(sender, "im skint can i get any grants for baby stuff"))
     assert "(Barnet Parenting Pledge, commitment" in reply or "charter" in reply
