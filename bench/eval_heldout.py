@@ -144,12 +144,13 @@ def crisis_set(path: Path, predicted: list[str], texts: list[dict]) -> dict:
     pairs = [(p == names.CRISIS, m) for p, m in zip(predicted, texts, strict=True)]
     crisis = [(found, m) for found, m in pairs if m.get("crisis")]
     numbers = [numbers_first(p, m["text"]) for p, m in zip(predicted, texts, strict=True) if m.get("crisis")]
-    kinds = sorted({m.get("kind", UNLABELLED) for _, m in crisis})
+    found_kinds = [(found, m.get("kind", UNLABELLED)) for found, m in crisis]
+    kinds = sorted({kind for _, kind in found_kinds})
     return {"set": path.name, "crisis": len(crisis),
             "recall": round(sum(found for found, _ in crisis) / max(1, len(crisis)), 4),
             "numbers_first": round(sum(numbers) / max(1, len(numbers)), 4),
-            "by_kind": {k: f"{sum(f for f, m in crisis if m.get('kind', UNLABELLED) == k)}/"
-                           f"{sum(m.get('kind', UNLABELLED) == k for _, m in crisis)}" for k in kinds},
+            "by_kind": {k: f"{sum(f for f, kind in found_kinds if kind == k)}/"
+                           f"{sum(kind == k for _, kind in found_kinds)}" for k in kinds},
             "missed": [m["text"] for found, m in crisis if not found],
             "false_alarms": [m["text"] for found, m in pairs if found and not m.get("crisis")],
             "near_misses": len(pairs) - len(crisis)}

@@ -15,8 +15,6 @@ from functools import lru_cache
 # Words that join a phrase but do not say what it is about; a phrase made only of them keeps them all.
 LITTLE_WORDS = frozenset("a an the my me i im to of at on in for with your and or is it its".split())
 GAP = 3  # other words allowed between two words of a phrase ("stay on at my foster carer")
-
-
 BREAK = "|"  # where a sentence or clause ends: a phrase's words are not looked for across it
 
 
@@ -83,7 +81,3 @@ def find(message: tuple[str, ...], phrase: tuple[tuple[str, ...], int]) -> tuple
         if len(at) == len(wanted_stems):
             return tuple(at)
     return ()
-
-
-def contains(message: tuple[str, ...], phrase: tuple[tuple[str, ...], int]) -> bool:
-    return bool(find(message, phrase))
