@@ -112,7 +112,8 @@ SELF_HARM = [
     "sat|sitting|sit in the? car * garage * engine|running|fumes",
     "tied|tying|tie a|my? something|belt|cord|scarf|sheet|rope|dressing round|around|to the? banister"
     "|bannister|banisters|beam|hook|loft",
-    "pills|tablets|paracetamol|paracetamols|meds|painkillers|sertraline|codeine lined|counted up|out",
+    "pills|tablets|paracetamol|paracetamols|meds|painkillers|sertraline|codeine are|r|is? all? lined"
+    "|counted up|out",
     "who gets|has|takes|will|keeps * after tonight",
     # Found missing by the ninth blind set and the third held-out set, read after the tenth blind set was
     # written (tests/eval/crisis_blind7.yml measures these): burning now, a wound gaping, "i finish it
@@ -144,6 +145,27 @@ SELF_HARM = [
     "nans|nanas|grans|mums|dads|someones|somebodys|his|her|their|partners|bfs|gfs insulin * inject"
     "|injecting|take|taking|overdose|much|most|enough|kill|die",
     "lethal|fatal|deadly dose|amount|overdose",
+    # Found missing by crisis_blind9.yml, crisis_blind10.yml, crisis_blind11.yml, heldout6.yml and
+    # heldout7.yml, read after crisis_blind12.yml and crisis_blind13.yml were written (they measure these):
+    # "something" done to oneself, tired of being alive, urges to cut, a head against a wall, a plan timed so
+    # a child won't find them, a rope up, all of one's insulin or a whole prescription.
+    "do|doing something|summat|somethin|sumthin|smth stupid? to myself|meself",
+    "do|doing something|summat|somethin|sumthin stupid",
+    "tired|sick|done of|with being|staying alive",
+    "tired|sick of living|life",
+    "need|needing|want|wanna|urge|urges|craving|itching to cut|burn|harm so|really? bad|badly|rn|now",
+    "headbutting|headbutted|headbutt|headbutts the|a|my? wall|walls|door|floor|mirror * til|till|until i|it"
+    "|its|im|my",
+    "banging|banged|hitting|smashing my head against|on|off the|a? wall|walls|door|floor * til|till|until"
+    " i|it|its|im|my",
+    "cant|cannot stop headbutting|banging|hitting|punching myself|meself|the|my|walls",
+    "so|that|before she|he|they|nobody|noone|kids|baby|son|daughter|girl|boy|mum|nan|dad doesnt|dont"
+    "|wont|cant|aint|isnt|never find|finding me",
+    "find|finds|finding my body",
+    "ropes|nooses",
+    "take|taking|took|taken|inject|injecting|injected all|whole|entire of? my|ur|your|the|his|her? insulin",
+    "take|taking|took|taken|inject|injecting|injected my|ur|your|the|his|her whole|entire insulin",
+    "took|taken|swallowed|necked|had my|the|a? whole|entire|full prescription|script|supply",
 ]
 
 BABY_EMERGENCY = [
@@ -199,6 +221,10 @@ BABY_EMERGENCY = [
     "fontanelle|fontanel * bulging|bulge|swollen|raised",
     "high? pitched|highpitched cry|crying|scream|screaming|screams",
     "hit|banged|bumped|smacked * wall|floor|head * sleepy|drowsy|floppy|vomiting",
+    # Found missing by crisis_blind9.yml, crisis_blind10.yml, crisis_blind11.yml, heldout6.yml and
+    # heldout7.yml, read after crisis_blind12.yml and crisis_blind13.yml were written (they measure these):
+    # a battery said with more words between ("swallowed one of those little button batteries").
+    "swallowed|swallow|ate|eaten|eating|chewed|chewing * * battery|batteries|magnet|magnets",
 ]
 
 DANGER = [
@@ -247,6 +273,11 @@ DANGER = [
     "headache * vision|eyesight|sparkly|blurry|blurred|flashing|flashes|lights",
     # Found missing by the ninth blind set (see SELF_HARM): a child left with a sex offender now.
     "offender|offenders|paedo|paedophile|pedo|pedophile|nonce|predator * with * now|tonight",
+    # Found missing by crisis_blind9.yml, crisis_blind10.yml, crisis_blind11.yml, heldout6.yml and
+    # heldout7.yml, read after crisis_blind12.yml and crisis_blind13.yml were written (they measure these):
+    # sleeping in a car or outside with a baby.
+    "sleeping|sleep|slept|kipping in|on the|a|my car|street|streets|park|doorway|stairwell|tent * baby"
+    "|newborn|toddler|son|daughter|kids|children|bubba|lo|month|months|week|weeks",
 ]
 
 # An emergency in pregnancy or just after birth: the answer is the maternity unit or midwife now, or 999.
@@ -278,7 +309,8 @@ AFTER_BIRTH = [
 ]
 NOT_MOVING = [
     "baby|babys|bump|bubba|lo|he|she|it|hes|shes|its|him|her has|is|was|does|did? "
-    "hasnt|havent|isnt|aint|stopped|didnt|doesnt|wont|barely|hardly|not|never been? "
+    "hasnt|havent|isnt|aint|stopped|didnt|doesnt|wont|barely|hardly|not|never really|properly|actually|even?"
+    " been? "
     "moved|moving|move|kicked|kicking|kick|kicks",
     "no|less|fewer|hardly|barely any? movement|movements|kicks|kicking",
     "cant|cannot|couldnt|not|havent|hasnt|didnt feel|felt him|her|baby|it|them|bump? move|moving|moved|kick"
@@ -335,7 +367,7 @@ DOMESTIC_ABUSE = [
     "beat|beating|beaten me|us up",
     "domestic abuse|violence",
     "dv",
-    f"{WHO} * locked|locking me in|out",
+    f"{WHO} * locked|locking|locks me in|out",
     f"{WHO} * wont|not|never let me leave|go|out",
     f"scared|afraid|terrified|frightened of my? {WHO}",
     "being|been|getting abused",
@@ -345,7 +377,7 @@ DOMESTIC_ABUSE = [
     "if i leave|go|tell|call * hurt|kill|hit|beat|harm",
     f"{WHO}|hell|shell|hed|shed * hurt|kill|harm|hit the|my|our baby|son|daughter|kids|child",
     "hell|shell|hed|shed|theyll|theyd kill|hurt|stab me|us",
-    "locked|locking me in|inside",
+    "locked|locking|locks me in|inside",
     "followed|following|stalking|stalked me home|everywhere|from|to|again",
     "ill|youll regret it|this",
     "not|isnt|aint meant|allowed|supposed to come|be near|contact|know",
@@ -378,6 +410,11 @@ DOMESTIC_ABUSE = [
     "back|garden|side fence|wall",
     "broke|breached|breaching|breaking|broken|ignored|ignoring the|his|her|my|their? injunction|order"
     "|nonmol|bail * outside|here|door|tonight|now|again|back",
+    # Found missing by crisis_blind9.yml, crisis_blind10.yml, crisis_blind11.yml, heldout6.yml and
+    # heldout7.yml, read after crisis_blind12.yml and crisis_blind13.yml were written (they measure these):
+    # someone else being beaten as the parent writes.
+    "battering|beating|hitting|strangling|choking|attacking|kicking|punching|stabbing her|him|them right|rn"
+    "|now now?",
 ]
 
 # A parent afraid they will hurt their baby: the answer is to put the baby somewhere safe and step away.
@@ -387,7 +424,7 @@ INTENT = ("might|gonna|going|could|will|would|wanna|want|wanting|afraid|scared|t
           "|urges|ill")
 HARM_TO_BABY = [
     f"{INTENT} * hurt|hurting|harm|harming|smother|smothering|suffocate|suffocating my|the|{BABY_OBJECT}",
-    f"{INTENT} * shake|shaking|hit|hitting|throw|throwing {BABY_OBJECT}|my",
+    f"{INTENT} * shake|shaking|hit|hitting|throw|throwing my|the? {BABY_OBJECT}",
     "dont|cant trust myself alone? with|around? him|her|the|my? baby|them|kids",
     "left|leave|leaving him|her|them|baby alone",
     "left|leave|leaving the|my baby alone",
@@ -447,6 +484,13 @@ HARM_TO_BABY = [
     "month|months|mth|week|weeks old * left|leave|leaving * alone",
     "leave|left|leaving a|my|the? baby|newborn|infant * on his|her|their own",
     "leave|left|leaving a|my|the? baby|newborn|infant * alone",
+    # Found missing by crisis_blind9.yml, crisis_blind10.yml, crisis_blind11.yml, heldout6.yml and
+    # heldout7.yml, read after crisis_blind12.yml and crisis_blind13.yml were written (they measure these):
+    # a child left at home alone, said with their age.
+    "left|leaving my|her|his|their|the|a newborn|baby|toddler|son|daughter|child|kids|children|kid|lo|little"
+    "|1|2|3|4|one|two|three|four * alone|own",
+    "left|leaving my|her|his|their|the|a 1|2|3|4|5|one|two|three|four|five year|yr|month|months|week|weeks"
+    " old * alone|own",
 ]
 
 # Idioms that look like danger but are not ("this heat is killing me", "mum will kill me if i'm late").
@@ -504,4 +548,15 @@ NOT_CRISIS = [
     "|swelling|swollen|blurry|blurred|flashing|vision|sight",
     "headache|headaches|migraine * no|not|without|nothing|never vision|sight|blurry|blurred|flashing"
     "|swelling",
+    # Found by the read sets above (crisis_blind9.yml to heldout7.yml): an overdose when young or years ago,
+    # a break-in dreamt, a rash that faded under a glass, a past partner's violence, ropes learnt, tired of a
+    # place.
+    "overdosed|overdose|od|oded * when i|we was|were",
+    "took|taken|had|swallowed too|an? many? pills|tablets|overdose|od * years|year|months|month ago|back",
+    "dream|dreamt|dreamed|dreaming|nightmare|nightmares * broke|break|breaking|broken in|into",
+    "press|pressed|pressing|roll|rolled|rolling a|the glass * went|faded|fades|disappeared|disappears"
+    "|vanished",
+    "used to hit|beat|hurt|abuse|batter|slap|punch her|him|me|us|them",
+    "learn|learning|learnt|learned|know|knows|show|showing the ropes",
+    "tired|sick of living in|with|here|at|like|out|off|on",
 ]

@@ -273,6 +273,23 @@ BY_RULES = [
     ("the non mol order means nothing to him, hes at the window", K.domestic_abuse),
     ("my ex just jumped over the garden wall", K.domestic_abuse),
     ("hes broken the injunction and hes outside now", K.domestic_abuse),
+    # found missing by crisis_blind9.yml to heldout7.yml, read after crisis_blind12.yml and crisis_blind13.yml
+    # were written; said in other words here
+    ("worried ill do something to myself when the baby is asleep", K.self_harm),
+    ("feel like doing something stupid tonight", K.self_harm),
+    ("honestly im just sick of being alive", K.self_harm),
+    ("i want to cut so badly right now", K.self_harm),
+    ("keep banging my head against the wall until it bleeds", K.self_harm),
+    ("i'll do it while he's at nursery so he doesn't find me", K.self_harm),
+    ("the rope's ready in the garage", K.self_harm),
+    ("what happens if i inject my whole insulin pen", K.self_harm),
+    ("necked my whole prescription with a bottle of wine", K.self_harm),
+    ("the tablets are all lined up on the side", K.self_harm),
+    ("my son might have swallowed one of them tiny round batteries", K.baby_emergency),
+    ("we're sleeping in the car tonight with my 6 week old", K.danger),
+    ("he locks me and the kids in when he goes out", K.domestic_abuse),
+    ("her boyfriend is beating her right now next door", K.domestic_abuse),
+    ("i left my 3 year old in the flat alone and im stuck in town", K.harm_to_baby),
 ]
 
 # Signs of an emergency in pregnancy or after birth, wherever in the message their words are.
@@ -328,6 +345,19 @@ NOT_BY_RULES = [
     "last text from my PA said she will call monday",
     "i will finish it tonight and send it to my college tutor",
     "my toddler keeps jumping on the sofa near the window",
+    # near misses of the read sets' new patterns, and of the idioms added with them
+    "i took an overdose when i was 16, will my social worker bring it up",
+    "took too many tablets a couple of years ago, im well now, is that on my record",
+    "dreamt someone broke in last night, woke up sweating but we're fine",
+    "tiny spots on her tummy, i pressed a glass on them and they faded",
+    "my sister's ex used to hit her, she's safe now, what help can she get",
+    "still learning the ropes with a newborn, any groups near me",
+    "sick of living in this hostel, when do i get a flat",
+    "going to throw my phone in the bin if universal credit put me on hold again",
+    "i need to cut down on my spending, any budgeting help",
+    "my toddler keeps headbutting me when he's tired",
+    "the council still won't find me a flat",
+    "i did something stupid and spent my rent money",
     "wanna take the baby to the park tomorrow if its dry",
     "were gonna take our son to the zoo for his birthday",
     "scratches on my arm from the cat, do i need a jab",
