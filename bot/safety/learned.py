@@ -1,12 +1,12 @@
 """A second opinion on danger: a small classifier for crises worded in ways the rules don't know.
 
 The rules (`patterns.py`) catch about half of danger messages written by people who never saw them (the blind
-safety sets, docs/performance.md). This classifier learns from the examples in `examples/`, written by three
-separate authors in young parents' own styles, with as many safe messages that share the same words, and
-from the intents' training examples (data/nlu): every ordinary question is a safe message, every `crisis`
-example a dangerous one. It is character and word n-grams into a logistic regression, trained in a few
-seconds from the YAML files the first time it is asked (never at import); nothing downloaded, nothing
-pickled. Which kind of crisis is learned from the examples alone.
+safety sets, docs/performance.md). This classifier learns from the examples in `examples/`, each file by a
+separate author who saw none of the test sets, in young parents' own styles, with as many safe messages
+that share the same words, and from the intents' training examples (data/nlu): every ordinary question is a
+safe message, every `crisis` example a dangerous one. It is character and word n-grams into a logistic
+regression, trained in a few seconds from the YAML files the first time it is asked (never at import);
+nothing downloaded, nothing pickled. Which kind of crisis is learned from the examples alone.
 
 It only ever adds crises: a message the rules flag stays flagged, and an idiom the rules know ("could kill
 for a pizza") is never turned into a crisis. Two thresholds: at THRESHOLD the parent gets the crisis answer
@@ -29,7 +29,7 @@ import yaml
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 NLU = Path(__file__).resolve().parents[2] / "data" / "nlu"
 KINDS = ("baby_emergency", "danger", "domestic_abuse", "harm_to_baby", "maternal_emergency", "self_harm")
-THRESHOLD = 0.9  # probability of a crisis at which the parent gets the crisis answer (crisis_threshold)
+THRESHOLD = 0.85  # probability of a crisis at which the parent gets the crisis answer (crisis_threshold)
 CAUTION_THRESHOLD = 0.5  # ... at which the usual answer starts with 999 and Samaritans
 
 
