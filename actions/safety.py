@@ -1,5 +1,6 @@
 """After the crisis numbers are sent: flag the conversation for a worker (the handoff desk shows it), then
-answer any entitlement question the same message asked."""
+answer any entitlement question the same message asked. Before a small-talk reply (hello, thanks, bye, no):
+999 and Samaritans first when the message has a danger word or the classifier is worried."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from bot import dialogue_names as names
 from bot.config import get_settings
 from bot.entitlements import answer_beside_crisis
 from bot.knowledge import current_knowledge
+from bot.replies import Answer
 from bot.safety.detector import CrisisKind
 from bot.store import flag_crisis
 
@@ -50,3 +52,16 @@ class ActionAnswerAfterCrisis(Action):
             return []
         send(dispatcher, answer)
         return [SlotSet(names.SLOT_LAST_ENTRIES, answer.entry_ids)]
+
+
+class ActionCaution(Action):
+    """The safety net under the small-talk replies, which are the domain's responses: a danger message the
+    rules missed and the intents read as "bye" or "thanks" still gets 999 first. Says nothing otherwise."""
+
+    def name(self) -> str:
+        return names.ACTION_CAUTION
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+        send(dispatcher, Answer([]), said=latest_text(tracker))
+        return []

@@ -75,9 +75,10 @@ class ActionLocalServices(Action):
         place = find_place(knowledge, str(raw)) if raw and raw != names.COUNCIL_UNKNOWN else None
         if place is None:
             send(dispatcher, Answer([Reply("OK. If you'd like local help later, just tell me your council or "
-                                           "postcode. The numbers above are there for everyone.")]))
+                                           "postcode. The numbers above are there for everyone.")]),
+                 said=latest_text(tracker))
             return [SlotSet(names.SLOT_COUNCIL, names.COUNCIL_UNKNOWN)]
         text = latest_text(tracker)
         contacts = find_contacts(knowledge, now(), text, council=place.council)
-        send(dispatcher, local_help(contacts))
+        send(dispatcher, local_help(contacts), said=text)
         return [SlotSet(names.SLOT_COUNCIL, place.council)]

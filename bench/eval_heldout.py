@@ -50,9 +50,11 @@ CRISIS_SETS = [PROJECT_ROOT / "tests" / "eval" / name
                             "crisis_blind12.yml", "crisis_blind13.yml")]
 # Replies that still give 999 and Samaritans first when the crisis path is missed: the fallback's (a best
 # guess or "I can't help"), out of scope's ("I can't help") and who to call's always; the answers of actions
-# that put SAFETY_LINE first when a caution word is in the message, and a mental health answer's always.
+# that put SAFETY_LINE first when a caution word is in the message (small talk through action_caution), and
+# a mental health answer's always.
 NUMBERS_FIRST = {names.CRISIS, names.NLU_FALLBACK, names.OUT_OF_SCOPE, names.ASK_WHO_TO_CALL}
-CAUTIOUS = {*names.TOPIC_OF_INTENT, names.ASK_MORE, *names.REASON_OF_INTENT}
+CAUTIOUS = {*names.TOPIC_OF_INTENT, names.ASK_MORE, *names.REASON_OF_INTENT, names.GREET, names.GOODBYE,
+            names.THANKS, names.BOT_CHALLENGE, names.AFFIRM, names.DENY, names.INFORM_AREA}
 
 
 def numbers_first(intent: str, text: str) -> bool:

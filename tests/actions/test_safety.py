@@ -1,11 +1,15 @@
 """The crisis flag action records the conversation for a worker and says nothing; the action after it answers
-an entitlement question the crisis message also asked."""
+an entitlement question the crisis message also asked; the caution before small talk says 999 first only when
+the message needs it."""
 
 from __future__ import annotations
 
-from actions.safety import ActionAnswerAfterCrisis, ActionFlagCrisis
+import pytest
+
+from actions.safety import ActionAnswerAfterCrisis, ActionCaution, ActionFlagCrisis
 from bot import dialogue_names as names
 from bot.config import get_settings
+from bot.safety import SAFETY_LINE
 from bot.store import crisis_flags
 from tests.trackers import make_tracker, run_action
 
@@ -49,3 +53,18 @@ def test_after_a_medical_emergency_a_message_that_asks_nothing_gets_no_answer_af
     asks = make_tracker(intent=names.CRISIS, text="34 weeks and baby hasnt moved, can i get moved nearer mum",
                         ranking=ranking, slots={names.SLOT_CRISIS_KIND: "maternal_emergency"})
     assert run_action(ActionAnswerAfterCrisis(), asks)[1][0]["text"].startswith("About what you asked: ")
+
+
+@pytest.mark.parametrize("intent, text", [
+    (names.GOODBYE, "goodbye everyone, thanks for trying"),  # a danger word the rules alone leave alone
+    ("thanks", "thanks for listening. the tablets are on the side"),
+])
+def test_small_talk_with_a_danger_word_gets_999_first(intent, text):
+    events, messages = run_action(ActionCaution(), make_tracker(intent=intent, text=text))
+    assert (events, [m["text"] for m in messages]) == ([], [SAFETY_LINE])
+
+
+@pytest.mark.parametrize("intent, text", [(names.GOODBYE, "bye x"), ("thanks", "thank u"),
+                                          (names.GREET, "hiya"), ("deny", "no thats all")])
+def test_ordinary_small_talk_gets_nothing_before_the_usual_reply(intent, text):
+    assert run_action(ActionCaution(), make_tracker(intent=intent, text=text)) == ([], [])

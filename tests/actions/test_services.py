@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.services import ActionLocalServices, ActionWhoToCall, ValidateLocalAreaForm
 from bot import dialogue_names as names
+from bot.safety import SAFETY_LINE
 from tests.trackers import make_tracker, run_action
 
 TONIGHT = {"entity": "time", "value": "tonight", "extractor": "SpacyEntityExtractor"}
@@ -121,3 +122,13 @@ def test_local_services_when_the_parent_skipped_say_so_kindly():
         intent=names.DENY, slots={names.SLOT_COUNCIL: names.COUNCIL_UNKNOWN}))
     assert "just tell me your council or postcode" in texts(messages)
     assert events[0]["value"] == names.COUNCIL_UNKNOWN
+
+
+@freeze_time("2026-11-25 10:30:00")
+def test_naming_an_area_beside_a_danger_word_gets_999_first():
+    _, messages = run_action(ActionLocalServices(), make_tracker(
+        intent=names.INFORM_AREA, text="barnet, hes got a knife", slots={names.SLOT_COUNCIL: "barnet"}))
+    assert messages[0]["text"] == SAFETY_LINE
+    _, plain = run_action(ActionLocalServices(), make_tracker(
+        intent=names.INFORM_AREA, text="barnet", slots={names.SLOT_COUNCIL: "barnet"}))
+    assert SAFETY_LINE not in texts(plain)

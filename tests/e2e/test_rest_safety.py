@@ -81,3 +81,12 @@ def test_no_ordinary_message_takes_the_crisis_path_through_the_whole_bot(stack):
              if any(m.get("text", "").startswith(CRISIS_OPENINGS)
                     for m in stack.say(f"table-{abs(hash(text))}", text))]
     assert wrong == []
+
+
+def test_a_goodbye_with_a_danger_word_gets_999_first_and_a_plain_bye_does_not(stack, sender):
+    from bot.safety import SAFETY_LINE
+
+    messages = [m["text"] for m in stack.say(sender, "goodbye")]
+    assert messages[0] == SAFETY_LINE
+    assert messages[1].startswith("Take care.")
+    assert [m["text"] for m in stack.say(f"{sender}-bye", "bye")] == [messages[1]]
