@@ -73,12 +73,12 @@ class ActionLocalServices(Action):
         knowledge = await asyncio.to_thread(current_knowledge)
         raw = slot_text(tracker, names.SLOT_COUNCIL)
         place = find_place(knowledge, str(raw)) if raw and raw != names.COUNCIL_UNKNOWN else None
+        text = latest_text(tracker)
         if place is None:
             send(dispatcher, Answer([Reply("OK. If you'd like local help later, just tell me your council or "
                                            "postcode. The numbers above are there for everyone.")]),
-                 said=latest_text(tracker))
+                 said=text)
             return [SlotSet(names.SLOT_COUNCIL, names.COUNCIL_UNKNOWN)]
-        text = latest_text(tracker)
         contacts = find_contacts(knowledge, now(), text, council=place.council)
         send(dispatcher, local_help(contacts), said=text)
         return [SlotSet(names.SLOT_COUNCIL, place.council)]
