@@ -221,8 +221,7 @@ BABY_EMERGENCY = [
     "fontanelle|fontanel * bulging|bulge|swollen|raised",
     "high? pitched|highpitched cry|crying|scream|screaming|screams",
     "hit|banged|bumped|smacked * wall|floor|head * sleepy|drowsy|floppy|vomiting",
-    # Found missing by crisis_blind9.yml, crisis_blind10.yml, crisis_blind11.yml, heldout6.yml and
-    # heldout7.yml, read after crisis_blind12.yml and crisis_blind13.yml were written (they measure these):
+    # Found missing by crisis_blind9.yml to heldout7.yml (see SELF_HARM):
     # a battery said with more words between ("swallowed one of those little button batteries").
     "swallowed|swallow|ate|eaten|eating|chewed|chewing * * battery|batteries|magnet|magnets",
 ]
@@ -273,8 +272,7 @@ DANGER = [
     "headache * vision|eyesight|sparkly|blurry|blurred|flashing|flashes|lights",
     # Found missing by the ninth blind set (see SELF_HARM): a child left with a sex offender now.
     "offender|offenders|paedo|paedophile|pedo|pedophile|nonce|predator * with * now|tonight",
-    # Found missing by crisis_blind9.yml, crisis_blind10.yml, crisis_blind11.yml, heldout6.yml and
-    # heldout7.yml, read after crisis_blind12.yml and crisis_blind13.yml were written (they measure these):
+    # Found missing by crisis_blind9.yml to heldout7.yml (see SELF_HARM):
     # sleeping in a car or outside with a baby.
     "sleeping|sleep|slept|kipping in|on the|a|my car|street|streets|park|doorway|stairwell|tent * baby"
     "|newborn|toddler|son|daughter|kids|children|bubba|lo|month|months|week|weeks",
@@ -410,8 +408,7 @@ DOMESTIC_ABUSE = [
     "back|garden|side fence|wall",
     "broke|breached|breaching|breaking|broken|ignored|ignoring the|his|her|my|their? injunction|order"
     "|nonmol|bail * outside|here|door|tonight|now|again|back",
-    # Found missing by crisis_blind9.yml, crisis_blind10.yml, crisis_blind11.yml, heldout6.yml and
-    # heldout7.yml, read after crisis_blind12.yml and crisis_blind13.yml were written (they measure these):
+    # Found missing by crisis_blind9.yml to heldout7.yml (see SELF_HARM):
     # someone else being beaten as the parent writes.
     "battering|beating|hitting|strangling|choking|attacking|kicking|punching|stabbing her|him|them right|rn"
     "|now now?",
@@ -484,8 +481,7 @@ HARM_TO_BABY = [
     "month|months|mth|week|weeks old * left|leave|leaving * alone",
     "leave|left|leaving a|my|the? baby|newborn|infant * on his|her|their own",
     "leave|left|leaving a|my|the? baby|newborn|infant * alone",
-    # Found missing by crisis_blind9.yml, crisis_blind10.yml, crisis_blind11.yml, heldout6.yml and
-    # heldout7.yml, read after crisis_blind12.yml and crisis_blind13.yml were written (they measure these):
+    # Found missing by crisis_blind9.yml to heldout7.yml (see SELF_HARM):
     # a child left at home alone, said with their age.
     "left|leaving my|her|his|their|the|a newborn|baby|toddler|son|daughter|child|kids|children|kid|lo|little"
     "|1|2|3|4|one|two|three|four * alone|own",
