@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from bot.nlp.ngrams import NgramFeatures
 
 ARRAYS = "intent_model.npz"
 VOCABULARY = "intent_vocabulary.json"
@@ -48,12 +51,14 @@ class IntentModel:
         classes = [str(k) for k in regression.classes_]
         return cls(vectorisers, classes, np.ascontiguousarray(regression.coef_.T), regression.intercept_)
 
+    @cached_property
+    def features(self) -> NgramFeatures:
+        return NgramFeatures(self.vectorisers)
+
     def rank(self, text: str) -> list[tuple[str, float]]:
         """Every intent with its probability, the likeliest first."""
-        from scipy.sparse import hstack
-
-        features = hstack([v.transform([text]) for v in self.vectorisers]).tocsr()
-        scores = np.asarray(features @ self.weights).ravel() + self.intercept
+        indices, values = self.features(text)
+        scores = values @ self.weights[indices] + self.intercept
         if len(self.classes) == 2:  # a binary regression keeps one row of weights, for the second class
             scores = np.array([-scores[0], scores[0]]) / 2
         probabilities = np.exp(scores - scores.max())

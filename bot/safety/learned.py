@@ -24,7 +24,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
+
+from bot.nlp.ngrams import NgramFeatures
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 NLU = Path(__file__).resolve().parents[2] / "data" / "nlu"
@@ -121,9 +124,16 @@ class CrisisClassifier:
     def __init__(self, messages: list[dict], threshold: float = THRESHOLD) -> None:
         self.crisis, self.kind = train_models(messages)
         self.threshold = threshold
+        # The crisis model's own numbers, read once: every message is scored with them (as predict_proba
+        # would, without its overhead); which kind, asked only of the few over the threshold, uses sklearn.
+        union, regression = self.crisis[0], self.crisis[-1]  # classes_ [False, True]: coef_ weighs True
+        self._features = NgramFeatures([vectoriser for _, vectoriser in union.transformer_list])
+        self._weights = np.ascontiguousarray(regression.coef_[0])
+        self._intercept = float(regression.intercept_[0])
 
     def probability(self, text: str) -> float:
-        return float(self.crisis.predict_proba([text])[0][list(self.crisis.classes_).index(True)])
+        indices, values = self._features(text)
+        return float(1.0 / (1.0 + np.exp(-(values @ self._weights[indices] + self._intercept))))
 
     def guess(self, text: str) -> Guess | None:
         """The most likely kind of crisis, if the message is more likely than the threshold to be one."""

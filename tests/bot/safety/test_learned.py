@@ -50,6 +50,14 @@ def test_a_classifier_learns_crisis_and_kind_from_examples():
     assert model.guess("   ") is None
 
 
+def test_a_message_is_scored_exactly_as_the_fitted_pipeline_would():
+    model = learned.CrisisClassifier(TINY, threshold=0.5)
+    for text in ("end it all, pills ready", "can i get a cot", "BABY NOT BREATHING!!", "🙂", "", "x" * 3000,
+                 "help with college fees and he's outside with a knife"):
+        expected = model.crisis.predict_proba([text])[0][list(model.crisis.classes_).index(True)]
+        assert model.probability(text) == pytest.approx(expected, abs=1e-12)
+
+
 class Always:
     def guess(self, text):
         return learned.Guess("danger", 0.99)
