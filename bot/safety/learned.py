@@ -46,11 +46,17 @@ class Guess:
     probability: float
 
 
+def _read_yaml(path: Path) -> Any:
+    """yaml.safe_load's result, parsed by libyaml when PyYAML has it: about ten times faster on the thousands
+    of examples both servers read as they start."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def load_examples(directory: Path = EXAMPLES) -> list[dict]:
     messages: list[dict] = []
     for path in sorted(directory.glob("*.yml")):
         try:
-            entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("messages")
+            entries = (_read_yaml(path) or {}).get("messages")
         except yaml.YAMLError as error:
             raise ExamplesError(f"{path.name}: not valid YAML: {error}") from None
         if not isinstance(entries, list):
@@ -74,7 +80,7 @@ def intent_examples(directory: Path = NLU) -> list[dict]:
     """The intents' training examples as {text, crisis}; "[Barnet](council)" is read as "Barnet"."""
     messages = []
     for path in sorted(directory.glob("*.yml")):
-        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
+        for block in (_read_yaml(path) or {}).get("nlu") or []:
             if not block.get("intent"):
                 continue
             for line in str(block.get("examples", "")).splitlines():
