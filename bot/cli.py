@@ -215,6 +215,12 @@ def _run(args: argparse.Namespace) -> int:
     return serve(shell=args.shell, rasa_port=args.port, action_port=args.action_port)
 
 
+def _actions(args: argparse.Namespace) -> int:
+    from bot.action_server import main
+
+    return main(args.options)
+
+
 def _serve(args: argparse.Namespace) -> int:
     from bot.serve import ServeOptions, serve
 
@@ -316,6 +322,10 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--action-port", type=int, default=5055, help="the action server's port (default 5055)")
     run.set_defaults(run=_run)
 
+    actions = groups.add_parser("actions", help="start the action server with `rasa run actions`'s options "
+                                "(e.g. --port 5055), its safety classifier trained before it listens")
+    actions.set_defaults(run=_actions)
+
     serve = groups.add_parser("serve", help="production: check the model's digest, then start a Rasa process")
     serve.add_argument("--model", type=Path, default=PROJECT_ROOT / "models" / "village.tar.gz")
     serve.add_argument("--endpoints", type=Path, default=PROJECT_ROOT / "deploy" / "endpoints.yml")
@@ -333,7 +343,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    commands = parser()
+    args, options = commands.parse_known_args(argv)
+    if args.run is _actions:
+        args.options = options  # rasa_sdk's own parser reads (and refuses) them
+    elif options:
+        commands.error(f"unrecognized arguments: {' '.join(options)}")
     return args.run(args)
 
 

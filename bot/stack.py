@@ -90,7 +90,7 @@ class Stack:
         return process
 
     def start_actions(self) -> None:
-        args = [_tool("rasa"), "run", "actions", "--actions", "actions", "--port", str(self.action_port)]
+        args = [_tool("village"), "actions", "--actions", "actions", "--port", str(self.action_port)]
         self._spawn(args, {"SANIC_HOST": HOST, **self.action_env})
 
     def rasa_args(self, command: str = "run", port: int | None = None) -> list[str]:
