@@ -276,6 +276,10 @@ DANGER = [
     # sleeping in a car or outside with a baby.
     "sleeping|sleep|slept|kipping in|on the|a|my car|street|streets|park|doorway|stairwell|tent * baby"
     "|newborn|toddler|son|daughter|kids|children|bubba|lo|month|months|week|weeks",
+    # Found missed again by crisis_blind7.yml (read) when the classifier's examples grew in the seventh
+    # session: a small child missing from where they just were.
+    "cant|cannot find my|the * year|yr|yo|month old * he|she|they was|were|is|s in|at|near|out the? "
+    "garden|park|street|road|shop|shops|playground|outside|front|back",
 ]
 
 # An emergency in pregnancy or just after birth: the answer is the maternity unit or midwife now, or 999.

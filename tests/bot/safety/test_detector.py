@@ -290,6 +290,9 @@ BY_RULES = [
     ("he locks me and the kids in when he goes out", K.domestic_abuse),
     ("her boyfriend is beating her right now next door", K.domestic_abuse),
     ("i left my 3 year old in the flat alone and im stuck in town", K.harm_to_baby),
+    # crisis_blind7.yml's missing toddler, missed again in the seventh session, in other words
+    ("cannot find my 3 yr old, she was at the playground a minute ago", K.danger),
+    ("i cant find my four year old he was out the front on his bike", K.danger),
 ]
 
 # Signs of an emergency in pregnancy or after birth, wherever in the message their words are.
@@ -358,6 +361,8 @@ NOT_BY_RULES = [
     "my toddler keeps headbutting me when he's tired",
     "the council still won't find me a flat",
     "i did something stupid and spent my rent money",
+    "cant find my 2 year old a nursery place near the park",
+    "cant find my 3 year olds shoes, she was in the garden all day",
     "wanna take the baby to the park tomorrow if its dry",
     "were gonna take our son to the zoo for his birthday",
     "scratches on my arm from the cat, do i need a jab",
