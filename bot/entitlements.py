@@ -51,6 +51,13 @@ MEDICAL = {CrisisKind.baby_emergency.value, CrisisKind.maternal_emergency.value}
 ASKING = re.compile(r"\?|\b(can|could|how|what|whats|where|who|when|which|why|is there|are there|am i|do i"
                     r"|does|will|would|should|entitled|eligible|apply|need|needs|want|wanna|looking for"
                     r"|help with|get)\b", re.IGNORECASE)
+# ... and after self-harm or suicide only if the parent asks for something in so many words. "want", "need",
+# "would", "what's the point?" and a question mark are how "i want to die", "they would be better off" and
+# "why am i even here?" are said; words of "i cant do this anymore" and "my life" are also words of
+# eligibility questions ("not with the leaving care team anymore"), which the classifier may rank first.
+ASKS_FOR_SOMETHING = re.compile(r"\b(can i|could i|can you|could you|can we|how do i|how can i|where can i"
+                                r"|where do i|who can|is there|are there|entitled|eligible|qualify|apply for"
+                                r"|looking for|help with)\b", re.IGNORECASE)
 
 
 def stated_age(text: str) -> int | None:
@@ -212,13 +219,15 @@ def answer_beside_crisis(knowledge: Knowledge, text: str, ranking: list[dict] | 
     `ranking` is the message's intent ranking with `crisis` first, as the safety check leaves it; the intents
     after it are the classifier's own. A parent whose question only sounded like danger ("i overdosed at 15,
     im ok now, can i get therapy") gets their answer after the numbers instead of nothing.
-    `kind` is the crisis's kind: after a medical emergency only a message that asks something is answered.
+    `kind` is the crisis's kind: after a medical emergency only a message that asks something is answered,
+    after self-harm only one that asks for something in so many words.
     """
     before = [r for r in ranking or [] if r.get("name") != CRISIS]
     first = before[0] if before else {}
     confidence = first.get("confidence")
     if first.get("name") not in TOPIC_OF_INTENT or not isinstance(confidence, (int, float)) \
-            or confidence < ALSO_ASKED_FLOOR or (kind in MEDICAL and not ASKING.search(text)):
+            or confidence < ALSO_ASKED_FLOOR or (kind in MEDICAL and not ASKING.search(text)) \
+            or (kind == CrisisKind.self_harm.value and not ASKS_FOR_SOMETHING.search(text)):
         return None
     answer = answer_question(knowledge, question_for(knowledge, text, first["name"], topic_words, before),
                              age_limit, short=short)

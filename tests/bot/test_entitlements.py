@@ -160,6 +160,20 @@ def test_after_a_medical_emergency_only_a_message_that_asks_something_gets_more(
     assert answer_beside_crisis(knowledge, told, ranking, [], kind="danger") is not None
 
 
+@pytest.mark.parametrize("text, answered", [
+    ("i cant do this anymore i want to end my life", False),
+    ("whats the point anymore? they would be better off without me", False),
+    ("i need it all to stop, i want to die", False),
+    ("why am i even here? i want to end it", False),
+    ("i took an overdose at 15, im ok now, can i get therapy", True),
+    ("i keep wanting to hurt myself, is there counselling for care leavers", True),
+])
+def test_after_self_harm_only_a_message_that_asks_for_something_gets_more(knowledge, text, answered):
+    ranking = crisis_first(("ask_mental_health", 0.7))
+    answer = answer_beside_crisis(knowledge, text, ranking, [], kind="self_harm")
+    assert (answer is not None) == answered
+
+
 def test_the_floor_for_answering_beside_a_crisis_is_the_fallback_threshold():
     import yaml
 
