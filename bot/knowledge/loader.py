@@ -155,6 +155,7 @@ def _unique(path: Path, section: str, items: list[Any]) -> list[Problem]:
 def _check_entries(entries: list, documents: set[str], topics: set[str]) -> list[Problem]:
     problems = []
     seen: dict[str, str] = {}
+    asked: dict[str, str] = {}  # a message (lower case, single spaces) -> the entry that lists it first
     for name, position, entry, index in entries:
         file = f"knowledge/{name}"
         found: list[tuple[str, str]] = []
@@ -167,6 +168,15 @@ def _check_entries(entries: list, documents: set[str], topics: set[str]) -> list
             found.append(("source.document", f"unknown document '{entry.source.document}' "
                           f"(see knowledge/{DOCUMENTS_FILE})"))
         found += [("also_in", f"unknown document '{d}'") for d in entry.also_in if d not in documents]
+        mine: set[str] = set()
+        for text in entry.asked:
+            key = " ".join(text.lower().split())
+            if key in mine:
+                found.append(("asked", f"'{text}' is listed twice"))
+            elif asked.setdefault(key, entry.id) != entry.id:
+                found.append(("asked", f"'{text}' is also asked under {asked[key]}: keep it under the entry "
+                                       "that answers it best"))
+            mine.add(key)
         for field, message in found:
             line = index.line("entries", position, field.split(".")[0])
             problems.append(Problem(file, line, entry.id, field, message))

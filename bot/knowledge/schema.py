@@ -78,7 +78,8 @@ class Source(Strict):
 
 class Entry(Strict):
     """One thing a document promises. `words` are how parents ask about this entry in particular (optional):
-    the search uses them to tell entries of the same topic apart."""
+    the search uses them to tell entries of the same topic apart. `asked` are whole messages parents send
+    that this entry answers best (optional): the search learns from them (bot.knowledge.asked)."""
 
     id: constr(regex=ENTRY_ID)  # type: ignore[valid-type]
     title: constr(min_length=1, max_length=80)  # type: ignore[valid-type]
@@ -91,6 +92,7 @@ class Entry(Strict):
     also_in: list[str] = []
     last_reviewed: dt.date
     words: list[constr(min_length=1)] = []  # type: ignore[valid-type]
+    asked: list[constr(min_length=1, max_length=1000)] = []  # type: ignore[valid-type]
 
     _topics_and_situations = validator("topics", "applies_when", allow_reuse=True)(_not_empty)
 

@@ -124,6 +124,36 @@ def test_an_entry_word_that_could_never_match_a_message_names_the_word(knowledge
     assert problem.startswith("knowledge/extra.yml:13: entry home-1: words.1: 'Letter-Box' can never match")
 
 
+def test_a_message_asked_under_two_entries_names_both(knowledge_dir):
+    first = GOOD_ENTRY.format(id="home-1") + "    asked: [got the keys but no bed]\n"
+    second = (GOOD_ENTRY.format(id="home-2")
+              + "    asked:\n      - can i get a bigger flat\n      - Got the keys  but NO bed\n")
+    write(knowledge_dir, "extra.yml", "entries:\n" + first + second)
+    [problem] = problems_of(knowledge_dir)
+    assert problem.startswith("knowledge/extra.yml:25: entry home-2: asked: 'Got the keys  but NO bed' is "
+                              "also asked under home-1")
+
+
+def test_a_message_asked_twice_under_one_entry_is_named(knowledge_dir):
+    text = GOOD_ENTRY.format(id="home-1") + "    asked: [got no bed, can i get a bed, Got no bed]\n"
+    write(knowledge_dir, "extra.yml", "entries:\n" + text)
+    [problem] = problems_of(knowledge_dir)
+    assert problem.startswith("knowledge/extra.yml:13: entry home-1: asked: 'Got no bed' is listed twice")
+
+
+def test_an_empty_asked_message_names_its_place(knowledge_dir):
+    text = GOOD_ENTRY.format(id="home-1") + "    asked: [got no bed, '']\n"
+    write(knowledge_dir, "extra.yml", "entries:\n" + text)
+    [problem] = problems_of(knowledge_dir)
+    assert problem.startswith("knowledge/extra.yml:13: entry home-1: asked.1:")
+
+
+def test_asked_messages_load_with_the_entry(knowledge_dir):
+    text = GOOD_ENTRY.format(id="home-1") + "    asked: [got the keys but theres no bed 😩]\n"
+    write(knowledge_dir, "extra.yml", "entries:\n" + text)
+    assert load_knowledge(knowledge_dir).entry("home-1").asked == ["got the keys but theres no bed 😩"]
+
+
 def test_invalid_yaml_gives_the_line(knowledge_dir):
     write(knowledge_dir, "extra.yml", "entries:\n  - id: x\n    title: [unclosed\n")
     [problem] = problems_of(knowledge_dir)
