@@ -5,7 +5,8 @@ caution line on ordinary answers) was trained inside the first turn that needed 
 after a start waited about six seconds more than the rest (`make bench`, docs/performance.md). This starts
 the same server with the same arguments, parser, logging and Sanic app (rasa_sdk's own `main_from_args`, as
 `rasa run actions` calls it), and adds, through rasa_sdk's plugin hook, a listener that trains the
-classifier before the server listens: its health check answers only once a turn will be answered at speed.
+classifier, and the knowledge search's learned part, before the server listens: its health check answers only
+once a turn will be answered at speed.
 """
 
 from __future__ import annotations
@@ -28,6 +29,23 @@ async def train_classifier(app: Any, loop: Any) -> None:
     await loop.run_in_executor(None, classifier)
     logger.info("Safety classifier trained in %.1f s, before the action server listens.",
                 time.perf_counter() - started)
+    started = time.perf_counter()
+    if await loop.run_in_executor(None, _train_search):
+        logger.info("Knowledge search's model of what parents asked trained in %.1f s.",
+                    time.perf_counter() - started)
+
+
+def _train_search() -> bool:
+    """The search's learned part (bot.knowledge.asked), for the knowledge files as they are now. Broken files
+    are reported when a turn first reads them, as without this; the server still starts."""
+    from bot.knowledge import KnowledgeError, current_knowledge
+    from bot.knowledge.asked import asked_model
+
+    try:
+        asked_model(current_knowledge())
+    except KnowledgeError:
+        return False
+    return True
 
 
 class WarmUp:

@@ -1,4 +1,5 @@
-"""The NLU training data is unique, keeps clear of held-out tests, crisis rules and knowledge topics."""
+"""The NLU training data (and the knowledge search's) is unique, keeps clear of held-out tests, crisis rules
+and knowledge topics."""
 
 from __future__ import annotations
 
@@ -58,6 +59,16 @@ def test_no_evaluation_message_of_six_words_or_more_is_a_training_example():
     leaked = sorted({text for _, text in training_examples()
                      if key(text) in evaluated and len(key(text).split()) >= 6})
     assert leaked == []
+
+
+def test_no_evaluation_message_is_a_knowledge_entrys_asked_example():
+    """The knowledge search learns from each entry's `asked` messages (bot.knowledge.asked): none of them may
+    be a message the held-out or safety sets measure, whatever its length."""
+    evaluated = {key(m["text"]) for path in (PROJECT_ROOT / "tests" / "eval").glob("*.yml")
+                 for m in yaml.safe_load(path.read_text())["messages"]}
+    asked = [(entry.id, text) for entry in load_knowledge().entries for text in entry.asked]
+    assert len(asked) > 1000
+    assert sorted((entry_id, text) for entry_id, text in asked if key(text) in evaluated) == []
 
 
 def test_no_ordinary_example_trips_the_crisis_rules():

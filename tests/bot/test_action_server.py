@@ -7,12 +7,14 @@ import asyncio
 import pytest
 
 from bot import action_server, cli
+from bot.knowledge import asked
 from bot.safety import learned
 
 
 def test_the_listener_trains_the_classifier_before_the_server_starts(monkeypatch):
     trained = []
     monkeypatch.setattr(learned, "classifier", lambda: trained.append(True))
+    monkeypatch.setattr(asked, "asked_model", lambda knowledge: trained.append(len(knowledge.entries) > 0))
     registered = []
 
     class App:
@@ -27,7 +29,7 @@ def test_the_listener_trains_the_classifier_before_the_server_starts(monkeypatch
         await listener(App(), asyncio.get_running_loop())
 
     asyncio.run(start())
-    assert trained == [True]
+    assert trained == [True, True]  # the safety classifier, then the search's model of the real entries
 
 
 @pytest.mark.parametrize("argv, actions, port", [

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 
 import pytest
 
+from bot.entitlements import answer_question
 from bot.knowledge import Question, load_knowledge, search
 from bot.knowledge.schema import Situation
 from bot.knowledge.search import (
@@ -53,8 +55,13 @@ def knowledge():
 
 @pytest.mark.parametrize("topic, text, expected", BEST_ANSWER)
 def test_question_gets_the_entry_that_answers_it(knowledge, topic, text, expected):
-    matches = search(knowledge, Question(text=text, topics=(topic,)))
-    assert [m.entry.id for m in matches][:1] == [expected]
+    """The entry is in what the parent is shown, and the first entry shown is of the topic asked about. (Which
+    of two documents' near-twins comes first, say the Pledge's or the charter's "up to 25", the learned model
+    of what parents asked decides; the other is shown beside it.)"""
+    question = Question(text=text, topics=(topic,))
+    shown = answer_question(knowledge, question).entry_ids
+    assert expected in shown
+    assert topic in knowledge.entry(shown[0]).topics
 
 
 def test_words_alone_find_the_topic_when_the_intent_is_general(knowledge):
@@ -79,13 +86,19 @@ def test_topics_and_situations_are_noticed_in_slang(knowledge):
     assert Situation.child_removed in situations_in_text("they took my baby")
 
 
+@pytest.fixture
+def words_only(monkeypatch):
+    """The search without its learned part (bot.knowledge.asked), to measure what an entry's words add."""
+    monkeypatch.setattr(sys.modules["bot.knowledge.search"], "ASKED", 0.0)
+
+
 def with_words(knowledge, words: dict[str, list[str]]):
     """The same knowledge, with `words` on some entries, as an editor would add them."""
     entries = [e.copy(update={"words": words.get(e.id, e.words)}) for e in knowledge.entries]
     return replace(knowledge, entries=entries)
 
 
-def test_an_entrys_own_words_settle_a_tie_within_the_topic(knowledge):
+def test_an_entrys_own_words_settle_a_tie_within_the_topic(knowledge, words_only):
     question = Question(text="how do i book in with a midwife", topics=("preparing",))
     plain = with_words(knowledge, {e.id: [] for e in knowledge.entries})
     tied = search(plain, question)
@@ -97,14 +110,14 @@ def test_an_entrys_own_words_settle_a_tie_within_the_topic(knowledge):
     assert worded[0].entry.id == second and worded[0].score == pytest.approx(tied[1].score + gained)
 
 
-def test_an_entry_word_counts_by_how_rare_it_is_in_the_knowledge_base(knowledge):
+def test_an_entry_word_counts_by_how_rare_it_is_in_the_knowledge_base(knowledge, words_only):
     rarity = _rarity(knowledge)
     assert rarity[stem("letterbox")] > rarity[stem("contact")] > rarity[stem("help")]
     # a typical one-word phrase counts more than a topic named in the words, less than the one asked about
     assert OTHER_TOPIC < rarity[stem("court")] * ENTRY_WORD_PER_RARITY < ASKED_TOPIC
 
 
-def test_a_longer_phrase_that_explains_more_of_the_message_wins(knowledge):
+def test_a_longer_phrase_that_explains_more_of_the_message_wins(knowledge, words_only):
     """"not coming home" (three words of the message) outweighs "court" (one) when a parent's case ended."""
     question = Question(text="court said shes not coming home, what now for me", topics=("child_removed",))
     plain = with_words(knowledge, {e.id: [] for e in knowledge.entries})
@@ -114,7 +127,7 @@ def test_a_longer_phrase_that_explains_more_of_the_message_wins(knowledge):
     assert scores["pledge-15"] - before["pledge-15"] > scores["pledge-13"] - before["pledge-13"] > 0
 
 
-def test_entry_words_count_whole_words_and_at_most_two_phrases_worth(knowledge):
+def test_entry_words_count_whole_words_and_at_most_two_phrases_worth(knowledge, words_only):
     question = Question(text="gym gymnastics swim swimming baths leisure centre", topics=("breaks",))
     plain = with_words(knowledge, {e.id: [] for e in knowledge.entries})
     before = {m.entry.id: m.score for m in search(plain, question)}

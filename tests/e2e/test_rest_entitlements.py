@@ -95,16 +95,16 @@ def test_conversation_is_kept_in_the_sqlite_tracker_store(stack, sender):
 
 
 def test_an_editors_change_is_answered_at_once_without_retraining(stack, sender):
-    pledge = stack.run_dir / "knowledge" / "barnet_parenting_pledge.yml"
-    original = pledge.read_text()
-    assert "the essential items for your baby" in texts(stack.say(sender, "what am I entitled to"))
+    charter = stack.run_dir / "knowledge" / "parents_charter.yml"
+    original = charter.read_text()
+    said, edited = "so you have the things you need", "so you have everything you and your baby need"
+    assert said in texts(stack.say(sender, "what am I entitled to"))
     try:
-        pledge.write_text(original.replace("the essential items for your baby",
-                                           "the essential things your baby needs", 1))
-        assert "the essential things your baby needs" in texts(stack.say(sender, "what am I entitled to"))
-        pledge.write_text(original.replace("document: barnet_parenting_pledge", "document: missing", 1))
+        charter.write_text(original.replace(said, edited, 1))
+        assert edited in texts(stack.say(sender, "what am I entitled to"))
+        charter.write_text(original.replace("document: parents_charter", "document: missing", 1))
         reply = texts(stack.say(sender, "what am I entitled to"))  # a broken edit: the last good version
-        assert "the essential things your baby needs" in reply and "(Barnet Parenting Pledge" in reply
+        assert edited in reply and "(charter “Supporting parents in and leaving care”" in reply
     finally:
-        pledge.write_text(original)
-    assert "the essential items for your baby" in texts(stack.say(sender, "what am I entitled to"))
+        charter.write_text(original)
+    assert said in texts(stack.say(sender, "what am I entitled to"))
