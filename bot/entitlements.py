@@ -13,8 +13,8 @@ from bot.dialogue_names import (
     TOPIC_OF_INTENT,
 )
 from bot.knowledge import Knowledge, Question, cited, search
-from bot.knowledge.schema import Entry
-from bot.knowledge.search import Match, topics_in_text
+from bot.knowledge.schema import Entry, Situation
+from bot.knowledge.search import Match, situations_in_text, topics_in_text
 from bot.replies import Answer, Button, Reply
 from bot.safety import SAFETY_LINE, CrisisKind
 
@@ -28,6 +28,8 @@ AGE_PATTERNS = (
 INTENT_TOPIC_GENERAL = TOPIC_OF_INTENT[ASK_ENTITLEMENTS]
 SHORT_MENU = 3  # topics offered by SMS, where each option costs characters
 SECOND_MATCH_SHARE = 0.6  # a second entry is shown only if it scores this close to the best
+# ... and never one only for these situations unless the parent named one, or asked about its topic
+UNSAID_SITUATIONS = frozenset({Situation.child_removed, Situation.care_proceedings, Situation.living_apart})
 # Topics whose answers always start with 999 and Samaritans (SAFETY_LINE): a parent asking for help with their
 # mental health may be nearer to danger than their words show, and the safety checks miss some of them
 # (heldout7.yml's one missed crisis message was answered as a mental health question, with no line first).
@@ -127,7 +129,8 @@ def answer_question(knowledge: Knowledge, question: Question, age_limit: int = 2
     shown = [best.entry]
     other = None if short else (_runner_up_match(knowledge, question, best.entry) or next(
         (m for m in matches[1:] if m.score >= best.score * SECOND_MATCH_SHARE
-         and m.entry.source.document != best.entry.source.document), None))
+         and m.entry.source.document != best.entry.source.document and not _unsaid(m.entry, question)),
+        None))
     if other:
         text += "\n\nAlso: " + cited(knowledge, other.entry, other.entry.title)
         shown.append(other.entry)
@@ -142,6 +145,15 @@ def answer_question(knowledge: Knowledge, question: Question, age_limit: int = 2
                              (Button("Tell me more", f"/{ASK_MORE}"),
                               Button("Something else", f"/{ASK_ENTITLEMENTS}"))))
     return Answer(replies, [e.id for e in shown], safety_first=safety_first)
+
+
+def _unsaid(entry: Entry, question: Question) -> bool:
+    """An entry only for parents whose child was removed or is in court, when this parent said neither: never
+    offered beside the answer ("Also: if your child has been removed..."), which would read as an
+    assumption."""
+    only_for = set(entry.applies_when)
+    return bool(only_for) and only_for <= UNSAID_SITUATIONS and not (
+        only_for & situations_in_text(question.text) or set(question.topics[:1]) & set(entry.topics[:1]))
 
 
 def _runner_up_match(knowledge: Knowledge, question: Question, best: Entry) -> Match | None:

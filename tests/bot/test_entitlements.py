@@ -182,3 +182,19 @@ def test_the_floor_for_answering_beside_a_crisis_is_the_fallback_threshold():
     config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())
     [fallback] = [c for c in config["pipeline"] if c["name"] == "FallbackClassifier"]
     assert fallback["threshold"] == ALSO_ASKED_FLOOR
+
+
+def test_an_entry_only_for_a_removed_child_is_never_offered_beside_an_answer_to_a_parent_who_didnt_say_so(
+        knowledge):
+    from bot.entitlements import UNSAID_SITUATIONS, answer_question, question_for
+
+    def only_for_removed(entry_id):
+        return set(knowledge.entry(entry_id).applies_when) <= UNSAID_SITUATIONS
+
+    text = "feel like im drowning in bills since the baby, is there any help"
+    sure = question_for(knowledge, text, "ask_mental_health", [], ranked(("ask_mental_health", 0.9)))
+    shown = answer_question(knowledge, sure).entry_ids
+    assert shown and not any(only_for_removed(i) for i in shown)
+    said = "feel like im drowning since they took my son into care, is there any help"
+    told = question_for(knowledge, said, "ask_mental_health", [], ranked(("ask_mental_health", 0.9)))
+    assert any(only_for_removed(i) for i in answer_question(knowledge, told).entry_ids)
