@@ -117,11 +117,15 @@ def test_unknown_situation_fails(knowledge_dir):
     assert problem.startswith("knowledge/extra.yml:8: entry home-1: applies_when.1: value is not a valid")
 
 
-def test_an_entry_word_that_could_never_match_a_message_names_the_word(knowledge_dir):
-    text = GOOD_ENTRY.format(id="home-1") + "    words: [two bed, Letter-Box]\n"
-    write(knowledge_dir, "extra.yml", "entries:\n" + text)
+@pytest.mark.parametrize("field, expected", [
+    ("words: [two bed, Letter-Box]", "words.1: 'Letter-Box' can never match"),
+    ("asked: [got no bed, can i get a bed, Got no bed]", "asked: 'Got no bed' is listed twice"),
+    ("asked: [got no bed, '']", "asked.1:"),
+])
+def test_a_broken_words_or_asked_list_names_file_line_entry_and_field(knowledge_dir, field, expected):
+    write(knowledge_dir, "extra.yml", "entries:\n" + GOOD_ENTRY.format(id="home-1") + f"    {field}\n")
     [problem] = problems_of(knowledge_dir)
-    assert problem.startswith("knowledge/extra.yml:13: entry home-1: words.1: 'Letter-Box' can never match")
+    assert problem.startswith(f"knowledge/extra.yml:13: entry home-1: {expected}")
 
 
 def test_a_message_asked_under_two_entries_names_both(knowledge_dir):
@@ -132,20 +136,6 @@ def test_a_message_asked_under_two_entries_names_both(knowledge_dir):
     [problem] = problems_of(knowledge_dir)
     assert problem.startswith("knowledge/extra.yml:25: entry home-2: asked: 'Got the keys  but NO bed' is "
                               "also asked under home-1")
-
-
-def test_a_message_asked_twice_under_one_entry_is_named(knowledge_dir):
-    text = GOOD_ENTRY.format(id="home-1") + "    asked: [got no bed, can i get a bed, Got no bed]\n"
-    write(knowledge_dir, "extra.yml", "entries:\n" + text)
-    [problem] = problems_of(knowledge_dir)
-    assert problem.startswith("knowledge/extra.yml:13: entry home-1: asked: 'Got no bed' is listed twice")
-
-
-def test_an_empty_asked_message_names_its_place(knowledge_dir):
-    text = GOOD_ENTRY.format(id="home-1") + "    asked: [got no bed, '']\n"
-    write(knowledge_dir, "extra.yml", "entries:\n" + text)
-    [problem] = problems_of(knowledge_dir)
-    assert problem.startswith("knowledge/extra.yml:13: entry home-1: asked.1:")
 
 
 def test_asked_messages_load_with_the_entry(knowledge_dir):
