@@ -8,8 +8,9 @@ fitted by stochastic gradient descent: about two seconds, where the multinomial 
 accuracy). Its probability for an entry is one more part of the search's score (`bot.knowledge.search`) for
 the entries of the topic the parent asked about: it orders them, and never overrules that topic.
 
-It is trained from the knowledge files themselves the first time a changed knowledge base
-is searched with a message (never at import); an edited `asked` list takes effect without retraining Rasa.
+It is trained from the knowledge files themselves, before the action server listens and then the first time a
+changed knowledge base is searched with a message (never at import); an edited `asked` list takes effect
+without retraining Rasa.
 Nothing is pickled or downloaded.
 """
 
@@ -67,11 +68,10 @@ class AskedModel:
         features = hstack([v.fit_transform(texts) for v in vectorisers]).tocsr()
         regression = SGDClassifier(loss="log_loss", alpha=ALPHA, max_iter=EPOCHS, tol=None, random_state=0)
         regression.fit(features, labels)
-        order = [list(regression.classes_).index(e) for e in self.entries]
-        weights = regression.coef_[order] if len(self.entries) > 2 else np.vstack([-regression.coef_[0],
-                                                                                  regression.coef_[0]])
-        intercept = regression.intercept_[order] if len(self.entries) > 2 else np.array(
-            [-regression.intercept_[0], regression.intercept_[0]])
+        # classes_ are the sorted labels, as self.entries; a binary regression keeps one row, for the second
+        weights, intercept = regression.coef_, regression.intercept_
+        if len(self.entries) == 2:
+            weights, intercept = np.vstack([-weights[0], weights[0]]), np.array([-intercept[0], intercept[0]])
         self._weights = np.ascontiguousarray(weights.T)
         self._intercept = intercept
         self._features = NgramFeatures(vectorisers)
