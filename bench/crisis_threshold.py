@@ -3,9 +3,9 @@
 Measured on what may be tuned on, never on the blind sets (crisis_blind*.yml):
 - the examples themselves, out of fold (5-fold cross-validation: each message scored by a classifier that
   never saw it);
-- the regression safety sets (crisis_check.yml, crisis_final.yml) and the detector tests' table of ordinary
-  messages (tests/bot/safety/test_detector.py's ORDINARY, which `make test` requires never to be a crisis):
-  their near misses must stay 0 false alarms;
+- the regression safety sets (crisis_check.yml, crisis_final.yml), the detector tests' table of ordinary
+  messages (tests/bot/safety/test_detector.py's ORDINARY) and heldout.yml's everyday messages, all of which
+  `make test` requires never to be a crisis: their near misses must stay 0 false alarms;
 - every non-crisis training example of the intents (data/nlu), as ordinary messages parents send, also out
   of fold (the classifier trains on them too).
 
@@ -34,6 +34,8 @@ from tests.bot.safety.test_detector import ORDINARY
 THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.96, 0.97, 0.98, 0.99]
 ORDINARY_SHARE = 1 / 200
 REGRESSION = [PROJECT_ROOT / "tests" / "eval" / n for n in ("crisis_check.yml", "crisis_final.yml")]
+# Held-out messages tests/bot/safety/test_eval_sets.py requires never to raise an alarm (intent isn't crisis).
+EVERYDAY_REGRESSION = PROJECT_ROOT / "tests" / "eval" / "heldout.yml"
 
 
 def rules(text: str) -> tuple[bool, bool]:
@@ -82,7 +84,9 @@ def main() -> int:
     model = CrisisClassifier(messages)
     regression = [m for path in REGRESSION
                   for m in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]]
-    near_misses = [m["text"] for m in regression if not m.get("crisis")] + list(ORDINARY)
+    everyday = yaml.safe_load(EVERYDAY_REGRESSION.read_text(encoding="utf-8"))["messages"]
+    near_misses = ([m["text"] for m in regression if not m.get("crisis")] + list(ORDINARY)
+                   + [m["text"] for m in everyday if m["intent"] != "crisis"])
     near = [(model.probability(text), *rules(text)) for text in near_misses]
     example_crises = [e and m["crisis"] for e, m in zip(from_examples, messages, strict=True)]
     example_safe = [e and not m["crisis"] for e, m in zip(from_examples, messages, strict=True)]

@@ -32,7 +32,7 @@ from bot.nlp.ngrams import NgramFeatures
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 NLU = Path(__file__).resolve().parents[2] / "data" / "nlu"
 KINDS = ("baby_emergency", "danger", "domestic_abuse", "harm_to_baby", "maternal_emergency", "self_harm")
-THRESHOLD = 0.9  # probability of a crisis at which the parent gets the crisis answer (crisis_threshold)
+THRESHOLD = 0.8  # probability of a crisis at which the parent gets the crisis answer (crisis_threshold)
 CAUTION_THRESHOLD = 0.5  # ... at which the usual answer starts with 999 and Samaritans
 
 
