@@ -26,6 +26,8 @@ import sys
 import numpy as np
 import yaml
 
+from bench.eval_heldout import HELDOUT, load_cases
+from bot import dialogue_names as names
 from bot.config import PROJECT_ROOT
 from bot.safety.detector import _scan
 from bot.safety.learned import CrisisClassifier, intent_examples, load_examples, train_models
@@ -34,8 +36,6 @@ from tests.bot.safety.test_detector import ORDINARY
 THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.96, 0.97, 0.98, 0.99]
 ORDINARY_SHARE = 1 / 200
 REGRESSION = [PROJECT_ROOT / "tests" / "eval" / n for n in ("crisis_check.yml", "crisis_final.yml")]
-# Held-out messages tests/bot/safety/test_eval_sets.py requires never to raise an alarm (intent isn't crisis).
-EVERYDAY_REGRESSION = PROJECT_ROOT / "tests" / "eval" / "heldout.yml"
 
 
 def rules(text: str) -> tuple[bool, bool]:
@@ -84,9 +84,9 @@ def main() -> int:
     model = CrisisClassifier(messages)
     regression = [m for path in REGRESSION
                   for m in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]]
-    everyday = yaml.safe_load(EVERYDAY_REGRESSION.read_text(encoding="utf-8"))["messages"]
+    # ... and heldout.yml's everyday messages, which tests/bot/safety/test_eval_sets.py requires never alarm
     near_misses = ([m["text"] for m in regression if not m.get("crisis")] + list(ORDINARY)
-                   + [m["text"] for m in everyday if m["intent"] != "crisis"])
+                   + [case.text for case in load_cases(HELDOUT) if case.intent != names.CRISIS])
     near = [(model.probability(text), *rules(text)) for text in near_misses]
     example_crises = [e and m["crisis"] for e, m in zip(from_examples, messages, strict=True)]
     example_safe = [e and not m["crisis"] for e, m in zip(from_examples, messages, strict=True)]
