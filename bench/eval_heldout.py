@@ -49,7 +49,8 @@ CRISIS_SETS = [PROJECT_ROOT / "tests" / "eval" / name
                             "crisis_blind9.yml", "crisis_blind10.yml", "crisis_blind11.yml",
                             "crisis_blind12.yml", "crisis_blind13.yml", "crisis_blind14.yml",
                             "crisis_blind15.yml", "crisis_blind16.yml", "crisis_blind17.yml",
-                            "crisis_blind18.yml", "crisis_blind19.yml")]
+                            "crisis_blind18.yml", "crisis_blind19.yml", "crisis_blind20.yml",
+                            "crisis_blind21.yml")]
 # Replies that still give 999 and Samaritans first when the crisis path is missed: the fallback's (a best
 # guess or "I can't help"), out of scope's ("I can't help") and who to call's always; the answers of actions
 # that put SAFETY_LINE first when a caution word is in the message (small talk through action_caution), and
