@@ -38,13 +38,15 @@ ORDINARY_SHARE = 1 / 200
 REGRESSION = [PROJECT_ROOT / "tests" / "eval" / n for n in ("crisis_check.yml", "crisis_final.yml")]
 
 
-def rules(text: str) -> tuple[bool, bool]:
-    """(the rules flag it, an idiom we know explains it)"""
-    hits, idioms = _scan(text)
-    return bool(hits), bool(idioms) and not hits
+def rules(text: str) -> tuple[bool, str]:
+    """(the rules flag it, what the classifier reads: the message without any idiom we know, as
+    bot.safety.detector.detect_crisis gives it)"""
+    hits, rest = _scan(text)
+    return bool(hits), text if rest is None else rest
 
 
-def out_of_fold(messages: list[dict], folds: int = 5) -> np.ndarray:
+def out_of_fold(messages: list[dict], read: list[str], folds: int = 5) -> np.ndarray:
+    """Each message's crisis probability by a classifier trained without it, scored on what it reads."""
     from sklearn.model_selection import StratifiedKFold
 
     labels = np.array([m["crisis"] for m in messages])
@@ -52,7 +54,7 @@ def out_of_fold(messages: list[dict], folds: int = 5) -> np.ndarray:
     for train, test in StratifiedKFold(folds, shuffle=True, random_state=7).split(messages, labels):
         crisis, _ = train_models([messages[i] for i in train])
         column = list(crisis.classes_).index(True)
-        scores[test] = crisis.predict_proba([messages[i]["text"] for i in test])[:, column]
+        scores[test] = crisis.predict_proba([read[i] for i in test])[:, column]
     return scores
 
 
@@ -75,40 +77,46 @@ def share(said: list[bool], chosen: list[bool]) -> str:
     return f"{sum(picked)}/{len(picked)}"
 
 
-def main() -> int:
+def measure() -> dict:
+    """The table of the module docstring for the shipped examples, and the threshold its rule chooses."""
     examples, intents = load_examples(), intent_examples()
     messages = examples + intents
     from_examples = [True] * len(examples) + [False] * len(intents)
-    oof = out_of_fold(messages)
     flagged = [rules(m["text"]) for m in messages]
+    oof = out_of_fold(messages, [read for _, read in flagged])
     model = CrisisClassifier(messages)
     regression = [m for path in REGRESSION
                   for m in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]]
     # ... and heldout.yml's everyday messages, which tests/bot/safety/test_eval_sets.py requires never alarm
     near_misses = ([m["text"] for m in regression if not m.get("crisis")] + list(ORDINARY)
                    + [case.text for case in load_cases(HELDOUT) if case.intent != names.CRISIS])
-    near = [(model.probability(text), *rules(text)) for text in near_misses]
+    near = [(hit, model.probability(read) if read.strip() else 0.0)
+            for hit, read in map(rules, near_misses)]
     example_crises = [e and m["crisis"] for e, m in zip(from_examples, messages, strict=True)]
     example_safe = [e and not m["crisis"] for e, m in zip(from_examples, messages, strict=True)]
     ordinary = [not e and not m["crisis"] for e, m in zip(from_examples, messages, strict=True)]
     rows = []
     for t in THRESHOLDS:
-        said = [hit or (not idiom and p >= t) for p, (hit, idiom) in zip(oof, flagged, strict=True)]
+        said = [hit or (bool(read.strip()) and p >= t) for p, (hit, read) in zip(oof, flagged, strict=True)]
         rows.append({
             "threshold": t,
             "examples_recall_out_of_fold": share(said, example_crises),
             "examples_false_alarms_out_of_fold": share(said, example_safe),
             "ordinary_false_alarms_out_of_fold": share(said, ordinary),
-            "regression_near_miss_false_alarms": f"{sum(h or (not i and p >= t) for p, h, i in near)}"
+            "regression_near_miss_false_alarms": f"{sum(h or p >= t for h, p in near)}"
                                                  f"/{len(near)}",
         })
     rules_only = share([h for h, _ in flagged], example_crises)
+    return {"rules_only_recall_on_examples": rules_only, "thresholds": rows, "rule_chooses": rule(rows)}
+
+
+def main() -> int:
+    result = measure()
     out = PROJECT_ROOT / "var" / "eval" / "crisis_threshold.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    result = {"rules_only_recall_on_examples": rules_only, "thresholds": rows, "rule_chooses": rule(rows)}
     out.write_text(json.dumps(result, indent=2) + "\n")
-    print(f"rules only: {rules_only} of the examples' crises")
-    for row in rows:
+    print(f"rules only: {result['rules_only_recall_on_examples']} of the examples' crises")
+    for row in result["thresholds"]:
         print(json.dumps(row))
     print(f"the rule chooses THRESHOLD = {result['rule_chooses']}")
     return 0

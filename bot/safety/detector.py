@@ -60,11 +60,18 @@ def compile_pattern(text: str) -> list[dict]:
     return tokens
 
 
+# A number run into its unit ("34wks", "2yo") is two words, so patterns of weeks and ages match it.
+NUMBER_AND_UNIT = re.compile(r"\b(\d+)(wks?|weeks?|yo|yrs?|years?|mths?|mnths?|months?|days?|hrs?|hours?"
+                             r"|mins?)\b")
+
+
 def normalise(text: str) -> str:
-    """Lower case, curly quotes straightened, apostrophes dropped, repeated letters kept to two."""
+    """Lower case, curly quotes straightened, apostrophes dropped, repeated letters kept to two, a number
+    and its unit apart."""
     text = text.lower().replace("’", "'").replace("‘", "'")
     text = re.sub(r"(?<=[a-z])'(?=[a-z])", "", text)
     text = re.sub(r"([a-z])\1{2,}", r"\1\1", text)
+    text = NUMBER_AND_UNIT.sub(r"\1 \2", text)
     return re.sub(r"[^a-z0-9\s]+", " ", text.replace("'", ""))
 
 
@@ -85,11 +92,11 @@ def _clue_label(number: int, part: int) -> str:
     return f"clue {number} {part}"
 
 
-def _scan(text: str) -> tuple[list[tuple[int, str, CrisisKind]], bool]:
-    """Crisis hits not explained by an idiom, and whether any idiom matched."""
+def _scan(text: str) -> tuple[list[tuple[int, str, CrisisKind]], str | None]:
+    """Crisis hits not explained by an idiom, and, if any idiom matched, the message without its idioms."""
     words = normalise(text)[:2000].split()
     if not words:
-        return [], False
+        return [], None
     nlp, matcher = _matcher()
     # Whitespace tokens, not spaCy's English exceptions, which would split "dont" into "do" + "nt".
     doc = Doc(nlp.vocab, words=words)
@@ -103,7 +110,10 @@ def _scan(text: str) -> tuple[list[tuple[int, str, CrisisKind]], bool]:
                  for part in range(len(groups))]
         if all(spans):
             hits.append((_rank(kind), " ... ".join(spans), kind))
-    return hits, bool(idioms)
+    if not idioms:
+        return hits, None
+    inside = {i for span in idioms for i in range(span.start, span.end)}
+    return hits, " ".join(word for i, word in enumerate(words) if i not in inside)
 
 
 def _explained(span: Span, idioms: list[Span]) -> bool:
@@ -119,23 +129,25 @@ def _rank(kind: CrisisKind) -> int:
 def detect_crisis(text: str, learned: bool = True) -> Crisis | None:
     """The most urgent crisis a message describes, or None. Err on the side of answering.
 
-    The rules first; if they find nothing (and no idiom we know explains the alarming words), the learned
-    classifier's second opinion (`bot.safety.learned`), unless `learned` is False.
+    The rules first; if they find nothing, the learned classifier's second opinion (`bot.safety.learned`),
+    unless `learned` is False. An idiom we know is taken out of what the classifier reads: "could kill for a
+    pizza" is nothing, but "the fire alarm is going" does not hide the smoke under the door beside it.
     """
-    hits, idioms = _scan(text)
+    hits, rest = _scan(text)
     if hits:
         _, matched, kind = min(hits)
         return Crisis(kind, matched)
-    if not learned or idioms or not text.strip():
+    text = text[:2000] if rest is None else rest
+    if not learned or not text.strip():
         return None
     from bot.safety.learned import classifier
 
-    guess = classifier().guess(text[:2000])
+    guess = classifier().guess(text)
     return Crisis(CrisisKind(guess.kind), f"(classifier {guess.probability:.2f})") if guess else None
 
 
 def only_an_idiom(text: str) -> bool:
     """True when the message's alarming words are an idiom we know ("could kill for a pizza") and nothing
     else in it is a crisis: then a classifier's guess of "crisis" is overruled."""
-    hits, idioms = _scan(text)
-    return idioms and not hits
+    hits, rest = _scan(text)
+    return rest is not None and not hits

@@ -8,8 +8,9 @@ safe message, every `crisis` example a dangerous one. It is character and word n
 regression, trained in a few seconds from the YAML files the first time it is asked (never at import);
 nothing downloaded, nothing pickled. Which kind of crisis is learned from the examples alone.
 
-It only ever adds crises: a message the rules flag stays flagged, and an idiom the rules know ("could kill
-for a pizza") is never turned into a crisis. Two thresholds: at THRESHOLD the parent gets the crisis answer
+It only ever adds crises: a message the rules flag stays flagged. It reads a message without the idioms the
+rules know, so "could kill for a pizza" is never a crisis, but "the fire alarm is going" does not hide the
+smoke under the door in the same message. Two thresholds: at THRESHOLD the parent gets the crisis answer
 (and after it the answer to anything else they asked), set by `python -m bench.crisis_threshold`'s rule on
 what may be tuned on, never the blind sets: the lowest at which, out of fold, at most one everyday training
 message in 200 and no near miss of the regression sets is flagged. At CAUTION_THRESHOLD the usual answer

@@ -166,6 +166,12 @@ SELF_HARM = [
     "take|taking|took|taken|inject|injecting|injected all|whole|entire of? my|ur|your|the|his|her? insulin",
     "take|taking|took|taken|inject|injecting|injected my|ur|your|the|his|her whole|entire insulin",
     "took|taken|swallowed|necked|had my|the|a? whole|entire|full prescription|script|supply",
+    # Found missing by crisis_blind9.yml to crisis_blind17.yml, read in the tenth session after
+    # crisis_blind18.yml to crisis_blind21.yml were written (they measure these): cutting or scratching with
+    # something sharp, a relapse into "sh".
+    "scratching|scratch|scratched|carving|carve|carved|cutting * arm|arms|wrist|wrists|leg|legs|skin|thigh"
+    "|thighs|myself|meself with|wiv * glass|blade|blades|razor|razors|knife|scissors|compass|pin|sharpener",
+    "relapsed|relapse|relapsing * * sh|selfharm",
 ]
 
 BABY_EMERGENCY = [
@@ -224,6 +230,9 @@ BABY_EMERGENCY = [
     # Found missing by crisis_blind9.yml to heldout7.yml (see SELF_HARM):
     # a battery said with more words between ("swallowed one of those little button batteries").
     "swallowed|swallow|ate|eaten|eating|chewed|chewing * * battery|batteries|magnet|magnets",
+    # Found missing by crisis_blind9.yml to crisis_blind17.yml, read in the tenth session (see SELF_HARM):
+    # a baby gone grey.
+    f"{BABY} went|gone|turned|turning|going|looks|looking|is|s|has * grey|gray|ashen",
 ]
 
 DANGER = [
@@ -337,6 +346,8 @@ HEAVY_BLEEDING = [
     "clots|clot|soaking|soaked|soak * pad|pads|through|blood|sheets|bed",
     "pad|pads * an|every|each|per hour",
     "bleed|bleeding|bled through a|my|the|2|two|3|three? pad|pads|towel|towels|sheets",
+    # Found missing by crisis_blind14.yml, read in the tenth session (see SELF_HARM): large clots.
+    "big|bigger|large|larger|massive|huge|giant|golf|lemon|plum|fist clots|clot",
 ]
 SEVERE_PAIN = [
     "severe|agony|agonising|agonizing|unbearable|excruciating|stabbing * tummy|stomach|belly|abdomen"

@@ -293,6 +293,12 @@ BY_RULES = [
     # crisis_blind7.yml's missing toddler, missed again in the seventh session, in other words
     ("cannot find my 3 yr old, she was at the playground a minute ago", K.danger),
     ("i cant find my four year old he was out the front on his bike", K.danger),
+    # the tenth session's rules (read crisis_blind9.yml to crisis_blind17.yml), in other words
+    ("my little one has gone a funny grey colour and wont feed", K.baby_emergency),
+    ("shes looking grey and really quiet in her moses basket", K.baby_emergency),
+    ("been carving my leg with a razor blade since tea time", K.self_harm),
+    ("cutting myself with the blade out of a pencil sharpener", K.self_harm),
+    ("i relapsed today, 18 months without sh and now i cant stop", K.self_harm),
 ]
 
 # Signs of an emergency in pregnancy or after birth, wherever in the message their words are.
@@ -308,6 +314,8 @@ CLUES = [
     "had the baby last week, now theres loads of blood and it wont slow down",
     "pregnant and the pain in my stomach is unbearable, cant stand up",
     "my waters have gone and they're green",
+    "baby not moving since breakfast, 32wks",
+    "c section 10 days ago and passing huge clots, feel faint",
 ]
 NOT_CLUES = [
     "im 30 weeks and hes kicking loads today",
@@ -319,6 +327,8 @@ NOT_CLUES = [
     "30 weeks pregnant and we havent moved house yet, will the council help",
     "what do reduced movements mean, the midwife mentioned it",
     "gave birth in march, bleeding like a heavy period for the first week then it slowed down",
+    "28wks and hes been kicking all morning",
+    "gave birth 3 weeks ago, the bleeding has nearly stopped, only small clots at first",
     "a mild headache at 30 weeks, no vision problems, blood pressure fine",
 ]
 # Near misses of the same rules: the rules alone leave them alone.
@@ -372,6 +382,9 @@ NOT_BY_RULES = [
     "at what age can you leave a child at home alone",
     "how do i get an injunction, is it free",
     "my toddler climbed over the stair gate again",
+    "my nan has gone grey in the last year, she says its the stress of us lot",
+    "cut my finger on a broken glass washing up, does it need stitches",
+    "clean from sh for two years now, can that go in my assessment",
 ]
 
 

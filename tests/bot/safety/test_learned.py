@@ -63,13 +63,35 @@ class Always:
         return learned.Guess("danger", 0.99)
 
 
+class AlarmedByWords:
+    """A classifier that says danger whenever it reads "kill" or "smoke", and records what it read."""
+
+    def __init__(self):
+        self.read = []
+
+    def guess(self, text):
+        self.read.append(text)
+        return learned.Guess("danger", 0.99) if {"kill", "smoke"} & set(text.split()) else None
+
+
 def test_the_rules_come_first_and_a_known_idiom_is_never_turned_into_a_crisis(monkeypatch):
     monkeypatch.setattr(learned, "classifier", lambda: Always())
     assert detect_crisis("i want to kill myself").kind == CrisisKind.self_harm  # the rules' answer
-    assert detect_crisis("i could kill for a pizza") is None  # an idiom the rules know
     assert detect_crisis("a message the rules have never seen").kind == CrisisKind.danger
     assert detect_crisis("a message the rules have never seen", learned=False) is None
     assert detector.detect_crisis(" \n") is None  # nothing to judge
+    assert detect_crisis("dying to know lol") is not None  # "lol" is left to read: the classifier decides
+    assert detect_crisis("could kill for") is None  # nothing but an idiom: nothing left to read
+
+
+def test_the_classifier_reads_a_message_without_its_idioms(monkeypatch):
+    model = AlarmedByWords()
+    monkeypatch.setattr(learned, "classifier", lambda: model)
+    assert detect_crisis("i could kill for a pizza") is None  # the idiom's "kill" is not read
+    assert model.read == ["i a pizza"]
+    crisis = detect_crisis("theres smoke under the door opposite and the fire alarm is going")
+    assert crisis.kind == CrisisKind.danger  # the idiom "fire alarm" does not hide the smoke beside it
+    assert model.read[-1] == "theres smoke under the door opposite and the is going"
 
 
 def test_a_worrying_message_the_classifier_is_unsure_of_gets_the_safety_line_first(monkeypatch):
