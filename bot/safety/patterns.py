@@ -570,4 +570,8 @@ NOT_CRISIS = [
     "used to hit|beat|hurt|abuse|batter|slap|punch her|him|me|us|them",
     "learn|learning|learnt|learned|know|knows|show|showing the ropes",
     "tired|sick of living in|with|here|at|like|out|off|on",
+    # Found by the tenth session's examples (AF to AH): with them the classifier scored "its a pain in the
+    # neck" (test_detector.py's ORDINARY) at 0.80. "a pain in the" is the idiom; a sore neck is "pain in my
+    # neck" or "neck pain", which this leaves for the classifier to read.
+    "a pain in the neck|arse|bum|backside|butt",
 ]
