@@ -1,4 +1,5 @@
-"""Choose how much the learned model of what parents asked counts in the knowledge search (search.ASKED).
+"""Choose how much the learned model of what parents asked counts in the knowledge search (search.ASKED),
+or, with --constant NAMED_DOCUMENT, how much naming a document does (search.NAMED_DOCUMENT).
 
 Answer accuracy (a reply includes one of the message's expected entries, through the bot's own intents,
 entities and search) on the held-out sets that have already been read, for each weight. The rule: the
@@ -7,7 +8,7 @@ used here; `bench.eval_heldout` measures them once a weight is chosen. Weights w
 (about one answer in the 1,400 of the read sets) count as tied: the differences are noise, and a smaller
 weight changes less of what editors have reviewed.
 
-Usage: .venv/bin/python -m bench.search_weight [--weights 0 2 4 5 6 10]
+Usage: .venv/bin/python -m bench.search_weight [--weights 0 2 4 5 6 10] [--constant NAMED_DOCUMENT]
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from bench.eval_heldout import bot_answer_entries, load_cases, parse_all
 from bot.config import PROJECT_ROOT
 from bot.knowledge import load_knowledge, search
 
-READ_SETS = [PROJECT_ROOT / "tests" / "eval" / f"heldout{n}.yml" for n in ("", 2, 3, 4, 5, 6, 7)]
+READ_SETS = [PROJECT_ROOT / "tests" / "eval" / f"heldout{n}.yml" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9)]
 TIE = 0.001
 WEIGHTS = (0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 15.0)
 
@@ -43,6 +44,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=PROJECT_ROOT / "models" / "village.tar.gz")
     parser.add_argument("--weights", type=float, nargs="+", default=WEIGHTS)
+    parser.add_argument("--constant", choices=("ASKED", "NAMED_DOCUMENT"), default="ASKED",
+                        help="the weight to choose (the other keeps its value in bot/knowledge/search.py)")
     parser.add_argument("--anywhere", action="store_true",
                         help="let the model add to entries of any topic, not only the topic asked about")
     args = parser.parse_args()
@@ -56,13 +59,13 @@ def main() -> int:
     means = {}
     print("weight | " + " | ".join(name for name, _, _ in sets) + " | mean")
     for weight in sorted(args.weights):
-        search_module.ASKED = weight
+        setattr(search_module, args.constant, weight)
         scores = [accuracy(knowledge, cases, parsed) for _, cases, parsed in sets]
         means[weight] = sum(scores) / len(scores)
         print(f"{weight:g} | " + " | ".join(f"{s:.3f}" for s in scores) + f" | {means[weight]:.4f}")
     chosen = choose(means)
     print(f"Rule (best mean answer accuracy on the read sets, within {TIE} counted as tied, the smaller "
-          f"weight on a tie): ASKED = {chosen:g}")
+          f"weight on a tie): {args.constant} = {chosen:g}")
     return 0
 
 

@@ -51,6 +51,16 @@ class Document(Strict):
     version: str | None = None
     cite_as: constr(min_length=1)  # type: ignore[valid-type]
     file: constr(min_length=1)  # type: ignore[valid-type]
+    # What parents call the document ("pledge", "local offer"), optional: a parent who names it is answered
+    # from it first, when its entries fit the question about as well as others.
+    called: list[constr(min_length=1)] = []  # type: ignore[valid-type]
+
+    @validator("called", each_item=True)
+    def _matchable(cls, value: str) -> str:
+        if not MATCHABLE.fullmatch(value):
+            raise ValueError(f"'{value}' can never match a message: use lower-case letters, digits, single "
+                             "spaces, & and ' only")
+        return value
 
     @validator("cite_as")
     def _has_section_slot(cls, value: str) -> str:

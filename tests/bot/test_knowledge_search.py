@@ -13,10 +13,12 @@ from bot.knowledge.schema import Situation
 from bot.knowledge.search import (
     ASKED_TOPIC,
     ENTRY_WORD,
+    NAMED_DOCUMENT,
     ENTRY_WORD_PER_RARITY,
     ENTRY_WORDS_COUNTED,
     OTHER_TOPIC,
     _rarity,
+    documents_named,
     situations_in_text,
     topics_in_text,
 )
@@ -150,3 +152,38 @@ def test_an_entrys_words_are_found_said_another_way(knowledge, topic, text, expe
     word endings, little words and a word or two in between still find them."""
     matches = search(knowledge, Question(text=text, topics=(topic,)))
     assert matches[0].entry.id == expected
+
+
+def test_a_document_is_named_by_what_parents_call_it():
+    knowledge = load_knowledge()
+    assert documents_named(knowledge, "whats in the Charter??") == {"parents_charter", "herefordshire_charter"}
+    assert documents_named(knowledge, "wats the parenting pledge") == {"barnet_parenting_pledge"}
+    assert documents_named(knowledge, "where can i read the local offer") == {
+        "barnet_corporate_parenting_strategy"}
+    assert documents_named(knowledge, "whats my offer letter mean") == set()
+    assert documents_named(knowledge, "charterhouse street") == set()  # whole words only
+
+
+def test_naming_a_document_moves_its_entries_up_among_those_that_fit(monkeypatch):
+    knowledge = load_knowledge()
+    question = Question(text="the charter thing, whats in it for parents", topics=("entitlements",))
+    named = search(knowledge, question, limit=50)
+    monkeypatch.setattr(sys.modules[search.__module__], "NAMED_DOCUMENT", 0.0)
+    unnamed = search(knowledge, question, limit=50)
+    ids = [m.entry.id for m in named]
+    assert ids.index("charter-things-you-need") < [m.entry.id for m in unnamed].index("charter-things-you-need")
+    assert ids.index("charter-things-you-need") < 2  # so the answer names it beside the pledge's
+    before = {m.entry.id: m.score for m in unnamed}
+    for match in named:
+        charter = {"parents_charter", "herefordshire_charter"} & {match.entry.source.document,
+                                                                   *match.entry.also_in}
+        assert match.score == pytest.approx(before[match.entry.id] + (NAMED_DOCUMENT if charter else 0.0))
+
+
+def test_naming_a_document_brings_in_no_entry_that_does_not_fit_and_never_overrules_the_topic(monkeypatch):
+    knowledge = load_knowledge()
+    question = Question(text="does the pledge cover dads or just mums", topics=("fathers",))
+    assert search(knowledge, question)[0].entry.id == "charter-dads"  # the topic asked about still leads
+    found = {m.entry.id for m in search(knowledge, question, limit=50)}
+    monkeypatch.setattr(sys.modules[search.__module__], "NAMED_DOCUMENT", 0.0)
+    assert found == {m.entry.id for m in search(knowledge, question, limit=50)}
