@@ -243,8 +243,8 @@ def test_the_running_bot_takes_edits_at_once_and_survives_a_broken_edit(tmp_path
 def test_a_document_name_that_can_never_match_names_file_line_document_and_field(knowledge_dir):
     sources = knowledge_dir / "sources.yml"
     text = sources.read_text(encoding="utf-8")
-    sources.write_text(text.replace("called: [charter, parents charter]", "called: [charter, Parents' Charter]"),
-                       encoding="utf-8")
+    broken = text.replace("called: [charter, parents charter]", "called: [charter, Parents' Charter]")
+    sources.write_text(broken, encoding="utf-8")
     [problem] = problems_of(knowledge_dir)
     assert problem.startswith("knowledge/sources.yml:19: entry parents_charter: called.1: 'Parents' Charter' "
                               "can never match")

@@ -13,9 +13,9 @@ from bot.knowledge.schema import Situation
 from bot.knowledge.search import (
     ASKED_TOPIC,
     ENTRY_WORD,
-    NAMED_DOCUMENT,
     ENTRY_WORD_PER_RARITY,
     ENTRY_WORDS_COUNTED,
+    NAMED_DOCUMENT,
     OTHER_TOPIC,
     _rarity,
     documents_named,
@@ -156,7 +156,8 @@ def test_an_entrys_words_are_found_said_another_way(knowledge, topic, text, expe
 
 def test_a_document_is_named_by_what_parents_call_it():
     knowledge = load_knowledge()
-    assert documents_named(knowledge, "whats in the Charter??") == {"parents_charter", "herefordshire_charter"}
+    charters = {"parents_charter", "herefordshire_charter"}
+    assert documents_named(knowledge, "whats in the Charter??") == charters
     assert documents_named(knowledge, "wats the parenting pledge") == {"barnet_parenting_pledge"}
     assert documents_named(knowledge, "where can i read the local offer") == {
         "barnet_corporate_parenting_strategy"}
@@ -170,8 +171,8 @@ def test_naming_a_document_moves_its_entries_up_among_those_that_fit(monkeypatch
     named = search(knowledge, question, limit=50)
     monkeypatch.setattr(sys.modules[search.__module__], "NAMED_DOCUMENT", 0.0)
     unnamed = search(knowledge, question, limit=50)
-    ids = [m.entry.id for m in named]
-    assert ids.index("charter-things-you-need") < [m.entry.id for m in unnamed].index("charter-things-you-need")
+    ids, ids_unnamed = [m.entry.id for m in named], [m.entry.id for m in unnamed]
+    assert ids.index("charter-things-you-need") < ids_unnamed.index("charter-things-you-need")
     assert ids.index("charter-things-you-need") < 2  # so the answer names it beside the pledge's
     before = {m.entry.id: m.score for m in unnamed}
     for match in named:
