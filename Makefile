@@ -101,9 +101,9 @@ bench-scale: $(MODEL).sha256 $(SPACY_DIR)/meta.json servers ## nginx + two Rasa 
 eval: $(MODEL) $(SPACY_DIR)/meta.json ## quality: intent cross-validation, then every held-out set beside a TF-IDF baseline (fails if a target is missed)
 	$(BIN)/rasa test nlu --nlu data/nlu --config config.yml --cross-validation --folds 3 \
 	  --out var/eval/cross-validation
-	@status=0; for set in heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11; do \
-	  echo "== tests/eval/$$set.yml"; \
-	  $(BIN)/python -m bench.eval_heldout --heldout tests/eval/$$set.yml || status=1; done; exit $$status
+	@status=0; for set in $$(ls -v tests/eval/heldout*.yml); do \
+	  echo "== $$set"; \
+	  $(BIN)/python -m bench.eval_heldout --heldout $$set || status=1; done; exit $$status
 
 clean: ## remove the model, the spaCy pipeline and local data (keeps .venv)
 	rm -rf models var

@@ -38,19 +38,21 @@ from bot.safety import needs_caution
 from bot.services.answer import promise, who_to_call
 from bot.services.directory import find_contacts
 
-HELDOUT = PROJECT_ROOT / "tests" / "eval" / "heldout.yml"
+EVAL_SETS = PROJECT_ROOT / "tests" / "eval"
+HELDOUT = EVAL_SETS / "heldout.yml"
 # A crisis message of a safety set whose author gave it no kind is counted under this one.
 UNLABELLED = "unlabelled"
-# Safety sets written by others without seeing the rules: crisis_final.yml was never used to change them.
-CRISIS_SETS = [PROJECT_ROOT / "tests" / "eval" / name
-               for name in ("crisis_check.yml", "crisis_final.yml", "crisis_blind.yml", "crisis_blind2.yml",
-                            "crisis_blind3.yml", "crisis_blind4.yml", "crisis_blind5.yml",
-                            "crisis_blind6.yml", "crisis_blind7.yml", "crisis_blind8.yml",
-                            "crisis_blind9.yml", "crisis_blind10.yml", "crisis_blind11.yml",
-                            "crisis_blind12.yml", "crisis_blind13.yml", "crisis_blind14.yml",
-                            "crisis_blind15.yml", "crisis_blind16.yml", "crisis_blind17.yml",
-                            "crisis_blind18.yml", "crisis_blind19.yml", "crisis_blind20.yml",
-                            "crisis_blind21.yml")]
+
+
+def _numbered(prefix: str) -> list[Path]:
+    """tests/eval/<prefix>.yml, <prefix>2.yml, ... in number order: a new set is measured once it is there."""
+    return sorted(EVAL_SETS.glob(f"{prefix}*.yml"),
+                  key=lambda path: int(path.stem.removeprefix(prefix) or 1))
+
+
+# Safety sets written by others without seeing the rules (crisis_final.yml was never used to change them):
+# the two regression sets, then every blind set in number order (`bench.eval_crisis` runs only these).
+CRISIS_SETS = [EVAL_SETS / "crisis_check.yml", EVAL_SETS / "crisis_final.yml", *_numbered("crisis_blind")]
 # Replies that still give 999 and Samaritans first when the crisis path is missed: the fallback's (a best
 # guess or "I can't help"), out of scope's ("I can't help") and who to call's always; the answers of actions
 # that put SAFETY_LINE first when a caution word is in the message (small talk through action_caution), and

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bench.eval_heldout import Case, scores
+from bench.eval_heldout import CRISIS_SETS, Case, scores
+from bot.config import PROJECT_ROOT
 
 
 def test_scores_on_a_small_known_case():
@@ -52,3 +53,11 @@ def test_a_crisis_that_also_asked_a_question_counts_the_answer_sent_after_the_nu
     assert entries and "housing" in knowledge.entry(entries[0]).topics
     unsure = [{"name": "crisis", "confidence": 1.0}, {"name": "nlu_fallback", "confidence": 0.4}]
     assert bot_answer_entries(knowledge, "hes hitting me", "crisis", [], unsure) == []
+
+
+def test_every_safety_set_in_tests_eval_is_measured_in_number_order():
+    names = [path.name for path in CRISIS_SETS]
+    on_disk = {path.name for path in (PROJECT_ROOT / "tests" / "eval").glob("crisis_*.yml")}
+    assert set(names) == on_disk and all(path.exists() for path in CRISIS_SETS)
+    assert names[:4] == ["crisis_check.yml", "crisis_final.yml", "crisis_blind.yml", "crisis_blind2.yml"]
+    assert names.index("crisis_blind9.yml") < names.index("crisis_blind10.yml")
