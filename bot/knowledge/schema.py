@@ -36,6 +36,13 @@ def _not_empty(cls, value: list) -> list:
     return value
 
 
+def _matchable(cls, value: str) -> str:
+    if not MATCHABLE.fullmatch(value):
+        raise ValueError(f"'{value}' can never match a message: use lower-case letters, digits, single "
+                         "spaces, & and ' only")
+    return value
+
+
 class Strict(BaseModel):
     class Config:
         extra = Extra.forbid
@@ -55,12 +62,7 @@ class Document(Strict):
     # from it first, when its entries fit the question about as well as others.
     called: list[constr(min_length=1)] = []  # type: ignore[valid-type]
 
-    @validator("called", each_item=True)
-    def _matchable(cls, value: str) -> str:
-        if not MATCHABLE.fullmatch(value):
-            raise ValueError(f"'{value}' can never match a message: use lower-case letters, digits, single "
-                             "spaces, & and ' only")
-        return value
+    _called_matchable = validator("called", each_item=True, allow_reuse=True)(_matchable)
 
     @validator("cite_as")
     def _has_section_slot(cls, value: str) -> str:
@@ -106,12 +108,7 @@ class Entry(Strict):
 
     _topics_and_situations = validator("topics", "applies_when", allow_reuse=True)(_not_empty)
 
-    @validator("words", each_item=True)
-    def _matchable(cls, value: str) -> str:
-        if not MATCHABLE.fullmatch(value):
-            raise ValueError(f"'{value}' can never match a message: use lower-case letters, digits, single "
-                             "spaces, & and ' only")
-        return value
+    _words_matchable = validator("words", each_item=True, allow_reuse=True)(_matchable)
 
 
 class DocumentsFile(Strict):
