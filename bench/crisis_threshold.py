@@ -29,7 +29,7 @@ import yaml
 from bench.eval_heldout import HELDOUT, load_cases
 from bot import dialogue_names as names
 from bot.config import PROJECT_ROOT
-from bot.safety.detector import _scan
+from bot.safety.detector import rules_and_reading
 from bot.safety.learned import CrisisClassifier, intent_examples, load_examples, train_models
 from tests.bot.safety.test_detector import ORDINARY
 
@@ -39,10 +39,9 @@ REGRESSION = [PROJECT_ROOT / "tests" / "eval" / n for n in ("crisis_check.yml", 
 
 
 def rules(text: str) -> tuple[bool, str]:
-    """(the rules flag it, what the classifier reads: the message without any idiom we know, as
-    bot.safety.detector.detect_crisis gives it)"""
-    hits, rest = _scan(text)
-    return bool(hits), text if rest is None else rest
+    """(the rules flag it, what the classifier reads), as bot.safety.detector.detect_crisis sees it"""
+    hits, read = rules_and_reading(text)
+    return bool(hits), read
 
 
 def out_of_fold(messages: list[dict], read: list[str], folds: int = 5) -> np.ndarray:

@@ -126,6 +126,13 @@ def _rank(kind: CrisisKind) -> int:
     return list(CrisisKind).index(kind)
 
 
+def rules_and_reading(text: str) -> tuple[list[tuple[int, str, CrisisKind]], str]:
+    """The rules' hits, and what the learned classifier reads: the message (its first 2,000 characters)
+    without the idioms the rules know."""
+    hits, rest = _scan(text)
+    return hits, text[:2000] if rest is None else rest
+
+
 def detect_crisis(text: str, learned: bool = True) -> Crisis | None:
     """The most urgent crisis a message describes, or None. Err on the side of answering.
 
@@ -133,11 +140,10 @@ def detect_crisis(text: str, learned: bool = True) -> Crisis | None:
     unless `learned` is False. An idiom we know is taken out of what the classifier reads: "could kill for a
     pizza" is nothing, but "the fire alarm is going" does not hide the smoke under the door beside it.
     """
-    hits, rest = _scan(text)
+    hits, text = rules_and_reading(text)
     if hits:
         _, matched, kind = min(hits)
         return Crisis(kind, matched)
-    text = text[:2000] if rest is None else rest
     if not learned or not text.strip():
         return None
     from bot.safety.learned import classifier
