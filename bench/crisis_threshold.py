@@ -30,7 +30,7 @@ from bench.eval_heldout import HELDOUT, load_cases
 from bot import dialogue_names as names
 from bot.config import PROJECT_ROOT
 from bot.safety.detector import rules_and_reading
-from bot.safety.learned import CrisisClassifier, intent_examples, load_examples, train_models
+from bot.safety.learned import CrisisClassifier, intent_examples, load_examples, pipeline
 from tests.bot.safety.test_detector import ORDINARY
 
 THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.96, 0.97, 0.98, 0.99]
@@ -51,7 +51,7 @@ def out_of_fold(messages: list[dict], read: list[str], folds: int = 5) -> np.nda
     labels = np.array([m["crisis"] for m in messages])
     scores = np.zeros(len(messages))
     for train, test in StratifiedKFold(folds, shuffle=True, random_state=7).split(messages, labels):
-        crisis, _ = train_models([messages[i] for i in train])
+        crisis = pipeline().fit([messages[i]["text"] for i in train], labels[train])
         column = list(crisis.classes_).index(True)
         scores[test] = crisis.predict_proba([read[i] for i in test])[:, column]
     return scores
