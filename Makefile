@@ -7,6 +7,7 @@ BIN       := $(VENV)/bin
 STAMP     := $(VENV)/.installed
 SPACY_DIR := var/spacy/village_en
 MODEL     := models/village.tar.gz
+SAFETY    := var/cache/safety/.trained
 DATA      := $(shell find data -name '*.yml' 2>/dev/null)
 KNOWLEDGE := $(wildcard knowledge/*.yml)
 
@@ -35,20 +36,27 @@ nlp: $(SPACY_DIR)/meta.json ## build the project's own spaCy pipeline from the k
 $(SPACY_DIR)/meta.json: $(STAMP) $(KNOWLEDGE) $(wildcard bot/nlp/*.py)
 	$(BIN)/village nlp build --out $(SPACY_DIR)
 
-train: $(MODEL).sha256 ## train the Rasa model (only when config, domain or data changed)
+train: $(MODEL).sha256 $(SAFETY) ## train the Rasa model and the safety classifier (only when what they learn from changed)
 
 $(MODEL): $(STAMP) config.yml domain.yml $(DATA) | $(SPACY_DIR)/meta.json
 	$(BIN)/rasa train --quiet --fixed-model-name village --out models
+	@touch $@
+
+# The safety check's second opinion, saved for the servers to read as they start (bot/safety/learned.py names
+# it by a fingerprint of what it learns from, so a stale one is never read: this only saves them the training).
+$(SAFETY): $(STAMP) $(wildcard bot/safety/examples/*.yml) $(wildcard data/nlu/*.yml) bot/safety/learned.py \
+	  bot/safety/detector.py bot/nlp/ngrams.py
+	$(BIN)/village safety train
 	@touch $@
 
 # The model's SHA-256, checked before Rasa loads it (bot/release.py).
 $(MODEL).sha256: $(MODEL)
 	$(BIN)/village model seal $(MODEL)
 
-run: $(MODEL).sha256 $(SPACY_DIR)/meta.json ## start the bot: Rasa on 127.0.0.1:5005, actions on 127.0.0.1:5055
+run: $(MODEL).sha256 $(SPACY_DIR)/meta.json $(SAFETY) ## start the bot: Rasa on 127.0.0.1:5005, actions on 127.0.0.1:5055
 	@scripts/run-servers
 
-shell: $(MODEL).sha256 $(SPACY_DIR)/meta.json ## talk to the bot in this terminal
+shell: $(MODEL).sha256 $(SPACY_DIR)/meta.json $(SAFETY) ## talk to the bot in this terminal
 	@scripts/run-servers --shell
 
 lint: $(STAMP) ## ruff
@@ -65,14 +73,14 @@ $(CHROMIUM):
 	  { $$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends chromium; } || \
 	  { echo "Could not install chromium: run 'apt-get install chromium' as root, then make test again"; exit 1; }
 
-pytest: $(MODEL).sha256 $(SPACY_DIR)/meta.json $(CHROMIUM)
+pytest: $(MODEL).sha256 $(SPACY_DIR)/meta.json $(SAFETY) $(CHROMIUM)
 	$(BIN)/pytest --ignore=tests/integration
 
 validate: $(STAMP) $(SPACY_DIR)/meta.json
 	$(BIN)/village knowledge check
 	$(BIN)/rasa data validate --fail-on-warnings
 
-story-test: $(MODEL)
+story-test: $(MODEL) $(SAFETY)
 	$(BIN)/rasa test core --model $(MODEL) --stories tests/test_stories.yml \
 	  --fail-on-prediction-errors --out var/results
 
@@ -89,16 +97,16 @@ servers:
 	    { $$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends postgresql redis-server nginx-light; }; } || \
 	  { echo "Could not install postgresql, redis-server and nginx-light: install them as root, then run this again"; exit 1; }; fi
 
-test-integration: $(MODEL).sha256 $(SPACY_DIR)/meta.json servers ## PostgreSQL + Redis + two Rasa processes: consistency, faults, JWT, purge
+test-integration: $(MODEL).sha256 $(SPACY_DIR)/meta.json $(SAFETY) servers ## PostgreSQL + Redis + two Rasa processes: consistency, faults, JWT, purge
 	$(BIN)/pytest tests/integration
 
-bench: $(MODEL).sha256 $(SPACY_DIR)/meta.json ## start the real stack: cold start, latency at 1/10/50 conversations, turns/s, memory, training time
+bench: $(MODEL).sha256 $(SPACY_DIR)/meta.json $(SAFETY) ## start the real stack: cold start, latency at 1/10/50 conversations, turns/s, memory, training time
 	$(BIN)/python -m bench.performance --train
 
-bench-scale: $(MODEL).sha256 $(SPACY_DIR)/meta.json servers ## nginx + two Rasa processes + PostgreSQL + Redis: 50 conversations for 60 s
+bench-scale: $(MODEL).sha256 $(SPACY_DIR)/meta.json $(SAFETY) servers ## nginx + two Rasa processes + PostgreSQL + Redis: 50 conversations for 60 s
 	$(BIN)/python -m bench.scale_out
 
-eval: $(MODEL) $(SPACY_DIR)/meta.json ## quality: intent cross-validation, then every held-out set beside a TF-IDF baseline (fails if a target is missed)
+eval: $(MODEL) $(SPACY_DIR)/meta.json $(SAFETY) ## quality: intent cross-validation, then every held-out set beside a TF-IDF baseline (fails if a target is missed)
 	$(BIN)/rasa test nlu --nlu data/nlu --config config.yml --cross-validation --folds 3 \
 	  --out var/eval/cross-validation
 	@status=0; for set in $$(ls -v tests/eval/heldout*.yml); do \

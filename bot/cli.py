@@ -236,6 +236,18 @@ def _model_seal(args: argparse.Namespace) -> int:
     return 0
 
 
+def _safety_train(args: argparse.Namespace) -> int:
+    from bot.safety.learned import ExamplesError, prepared
+
+    try:
+        prepared(args.cache)
+    except ExamplesError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Safety classifier ready in {args.cache}")
+    return 0
+
+
 def _sms(args: argparse.Namespace) -> int:
     from bot.sms.simulator import Phone, converse
 
@@ -333,6 +345,13 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=5005)
     serve.set_defaults(run=_serve)
+
+    safety = groups.add_parser("safety", help="the safety check's learned second opinion")
+    safety_cmds = safety.add_subparsers(dest="command", required=True)
+    train = safety_cmds.add_parser("train", help="train it from the examples, unless it is saved already "
+                                                 "(make train does this; the servers read it as they start)")
+    train.add_argument("--cache", type=Path, default=settings.cache_dir / "safety")
+    train.set_defaults(run=_safety_train)
 
     model = groups.add_parser("model", help="the trained model")
     model_cmds = model.add_subparsers(dest="command", required=True)

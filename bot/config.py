@@ -17,6 +17,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 class Settings:
     knowledge_dir: Path
     spacy_dir: Path
+    cache_dir: Path = PROJECT_ROOT / "var" / "cache"  # models rebuilt from the repository when missing
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'village.db'}"
     notifications_file: Path = PROJECT_ROOT / "var" / "notifications.log"
     desk_secret: str | None = None  # signs desk sessions; unset: a random one per process
@@ -66,6 +67,7 @@ def get_settings() -> Settings:
     return Settings(
         knowledge_dir=Path(env.get("VILLAGE_KNOWLEDGE_DIR", PROJECT_ROOT / "knowledge")),
         spacy_dir=Path(env.get("VILLAGE_SPACY_DIR", var / "spacy" / "village_en")),
+        cache_dir=Path(env.get("VILLAGE_CACHE_DIR", var / "cache")),
         database_url=env.get("VILLAGE_DATABASE_URL", f"sqlite:///{var / 'village.db'}"),
         notifications_file=Path(env.get("VILLAGE_NOTIFICATIONS_FILE", var / "notifications.log")),
         desk_secret=env.get("VILLAGE_DESK_SECRET") or None,

@@ -8,7 +8,6 @@ model can't run code.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.nlp.ngrams import NgramFeatures
+from bot.nlp.ngrams import NgramFeatures, load_linear, save_linear
 
 ARRAYS = "intent_model.npz"
 VOCABULARY = "intent_vocabulary.json"
@@ -68,19 +67,11 @@ class IntentModel:
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(directory / ARRAYS, coef=self.weights.T, intercept=self.intercept,
-                            **{f"idf{n}": v.idf_ for n, v in enumerate(self.vectorisers)})
-        vocabularies = [{term: int(index) for term, index in v.vocabulary_.items()} for v in self.vectorisers]
-        meta = {"classes": self.classes, "vocabularies": vocabularies}
-        (directory / VOCABULARY).write_text(json.dumps(meta), encoding="utf-8")
+        save_linear(directory / ARRAYS, directory / VOCABULARY, self.vectorisers, self.weights.T,
+                    self.intercept, {"classes": self.classes})
 
     @classmethod
     def load(cls, directory: Path) -> IntentModel:
-        meta = json.loads((directory / VOCABULARY).read_text(encoding="utf-8"))
-        with np.load(directory / ARRAYS, allow_pickle=False) as arrays:
-            vectorisers = _vectorisers()
-            for n, (vectoriser, vocabulary) in enumerate(zip(vectorisers, meta["vocabularies"], strict=True)):
-                vectoriser.vocabulary_ = vocabulary
-                vectoriser.idf_ = arrays[f"idf{n}"]
-            weights = np.ascontiguousarray(arrays["coef"].T)
-            return cls(vectorisers, list(meta["classes"]), weights, arrays["intercept"])
+        vectorisers = _vectorisers()
+        coef, intercept, meta = load_linear(directory / ARRAYS, directory / VOCABULARY, vectorisers)
+        return cls(vectorisers, list(meta["classes"]), np.ascontiguousarray(coef.T), intercept)

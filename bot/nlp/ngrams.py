@@ -6,12 +6,17 @@ diagonal for every message, and a FeatureUnion adds a joblib call: together more
 classifiers took on a turn. This computes the same numbers (counts, sublinear tf, IDF, L2 norm per
 vectoriser) straight from the vectorisers' own analysers and vocabularies, as (indices, values) into the
 concatenated feature space, ready to be multiplied by a weight matrix's rows.
+
+A fitted linear model over such features is saved as plain arrays (`save_linear`) and a JSON vocabulary,
+never pickled, so loading one can't run code.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -48,3 +53,28 @@ class NgramFeatures:
         if not indices:
             return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.float64)
         return np.concatenate(indices), np.concatenate(values)
+
+
+def save_linear(arrays: Path, vocabulary: Path, vectorisers: Sequence[Any], coef: np.ndarray,
+                intercept: np.ndarray, meta: dict) -> None:
+    """A linear model over the vectorisers' features: its (classes, features) coefficients, intercepts and the
+    vectorisers' IDF in `arrays` (.npz), their vocabularies and `meta` in `vocabulary` (.json)."""
+    np.savez_compressed(arrays, coef=coef, intercept=intercept,
+                        **{f"idf{n}": v.idf_ for n, v in enumerate(vectorisers)})
+    vocabularies = [{term: int(index) for term, index in v.vocabulary_.items()} for v in vectorisers]
+    vocabulary.write_text(json.dumps({**meta, "vocabularies": vocabularies}), encoding="utf-8")
+
+
+def load_linear(arrays: Path, vocabulary: Path,
+                vectorisers: Sequence[Any]) -> tuple[np.ndarray, np.ndarray, dict]:
+    """(coef, intercept, meta) saved by `save_linear`; the unfitted vectorisers, built with the settings they
+    were fitted with, are given their vocabularies and IDF."""
+    meta = json.loads(vocabulary.read_text(encoding="utf-8"))
+    vocabularies = meta.pop("vocabularies")
+    if len(vocabularies) != len(vectorisers):
+        raise ValueError(f"{vocabulary.name}: {len(vocabularies)} vocabularies, {len(vectorisers)} expected")
+    with np.load(arrays, allow_pickle=False) as saved:
+        for n, (vectoriser, terms) in enumerate(zip(vectorisers, vocabularies, strict=True)):
+            vectoriser.vocabulary_ = terms
+            vectoriser.idf_ = saved[f"idf{n}"]
+        return saved["coef"], saved["intercept"], meta

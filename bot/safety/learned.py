@@ -5,8 +5,10 @@ safety sets, docs/performance.md). This classifier learns from the examples in `
 separate author who saw none of the test sets, in young parents' own styles, with as many safe messages
 that share the same words, and from the intents' training examples (data/nlu): every ordinary question is a
 safe message, every `crisis` example a dangerous one. It is character and word n-grams into a logistic
-regression, trained in a few seconds from the YAML files the first time it is asked (never at import);
-nothing downloaded, nothing pickled. Which kind of crisis is learned from the examples alone.
+regression, trained in a few seconds from the YAML files the first time it is asked (never at import) and
+saved as plain arrays in the cache directory (var/cache/safety/, named by a fingerprint of what it was trained
+from), so the next process to start reads it in a fraction of a second; nothing downloaded, nothing pickled.
+Which kind of crisis is learned from the examples alone.
 
 It only ever adds crises: a message the rules flag stays flagged. It reads a message without the idioms the
 rules know, so "could kill for a pizza" is never a crisis, but "the fire alarm is going" does not hide the
@@ -19,16 +21,23 @@ starts with 999 and Samaritans (`bot.safety.caution`).
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import os
 import re
+import shutil
+import time
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import yaml
 
-from bot.nlp.ngrams import NgramFeatures
+from bot.nlp.ngrams import NgramFeatures, load_linear, save_linear
+
+log = logging.getLogger(__name__)
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 NLU = Path(__file__).resolve().parents[2] / "data" / "nlu"
@@ -132,20 +141,77 @@ def train_models(messages: list[dict]) -> tuple[Any, Any]:
     return crisis, kind
 
 
+@dataclass(frozen=True)
+class FittedLinear:
+    """A fitted pipeline's own numbers (`pipeline()`'s vectorisers and regression), for scoring one message
+    at a time as predict_proba would, without its overhead, and for saving as plain arrays."""
+
+    vectorisers: list[Any]
+    classes: list[str]
+    weights: np.ndarray  # (features, rows), C order: a message reads only its own features' rows
+    intercept: np.ndarray  # (rows,)
+
+    @classmethod
+    def of(cls, fitted: Any) -> FittedLinear:
+        union, regression = fitted[0], fitted[-1]
+        return cls([vectoriser for _, vectoriser in union.transformer_list],
+                   [str(c) for c in regression.classes_], np.ascontiguousarray(regression.coef_.T),
+                   np.asarray(regression.intercept_, dtype=np.float64))
+
+    @cached_property
+    def features(self) -> NgramFeatures:
+        return NgramFeatures(self.vectorisers)
+
+    def scores(self, text: str) -> np.ndarray:
+        indices, values = self.features(text)
+        return values @ self.weights[indices] + self.intercept
+
+    def predict(self, text: str) -> str:
+        """The likeliest class, as the regression's predict: with two classes one row weighs the second."""
+        scores = self.scores(text)
+        if len(scores) == 1:
+            return self.classes[int(scores[0] > 0)]
+        return self.classes[int(np.argmax(scores))]
+
+    def save(self, directory: Path, name: str) -> None:
+        save_linear(directory / f"{name}.npz", directory / f"{name}.json", self.vectorisers, self.weights.T,
+                    self.intercept, {"classes": self.classes})
+
+    @classmethod
+    def load(cls, directory: Path, name: str) -> FittedLinear:
+        vectorisers = [vectoriser for _, vectoriser in _features().transformer_list]
+        arrays, vocabulary = directory / f"{name}.npz", directory / f"{name}.json"
+        coef, intercept, meta = load_linear(arrays, vocabulary, vectorisers)
+        if coef.shape[1] != sum(len(v.idf_) for v in vectorisers) or len(intercept) != coef.shape[0]:
+            raise ValueError(f"{name}: the saved arrays do not fit together")
+        return cls(vectorisers, [str(c) for c in meta["classes"]], np.ascontiguousarray(coef.T), intercept)
+
+
 class CrisisClassifier:
-    def __init__(self, messages: list[dict], threshold: float = THRESHOLD) -> None:
-        self.crisis, self.kind = train_models(messages)
-        self.threshold = threshold
-        # The crisis model's own numbers, read once: every message is scored with them (as predict_proba
-        # would, without its overhead); which kind, asked only of the few over the threshold, uses sklearn.
-        union, regression = self.crisis[0], self.crisis[-1]  # classes_ [False, True]: coef_ weighs True
-        self._features = NgramFeatures([vectoriser for _, vectoriser in union.transformer_list])
-        self._weights = np.ascontiguousarray(regression.coef_[0])
-        self._intercept = float(regression.intercept_[0])
+    """Is a message a crisis (`probability`), and if so which kind (`guess`): two linear models over n-grams,
+    fitted by `fit` or read back from the arrays `save` wrote."""
+
+    def __init__(self, crisis: FittedLinear, kind: FittedLinear, threshold: float = THRESHOLD) -> None:
+        if crisis.classes != ["False", "True"]:  # one row of weights, for True
+            raise ValueError(f"the crisis model's classes are {crisis.classes}, not [False, True]")
+        self.crisis, self.kind, self.threshold = crisis, kind, threshold
+
+    @classmethod
+    def fit(cls, messages: list[dict], threshold: float = THRESHOLD) -> CrisisClassifier:
+        crisis, kind = train_models(messages)
+        return cls(FittedLinear.of(crisis), FittedLinear.of(kind), threshold)
+
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        self.crisis.save(directory, "crisis")
+        self.kind.save(directory, "kind")
+
+    @classmethod
+    def load(cls, directory: Path, threshold: float = THRESHOLD) -> CrisisClassifier:
+        return cls(FittedLinear.load(directory, "crisis"), FittedLinear.load(directory, "kind"), threshold)
 
     def probability(self, text: str) -> float:
-        indices, values = self._features(text)
-        return float(1.0 / (1.0 + np.exp(-(values @ self._weights[indices] + self._intercept))))
+        return float(1.0 / (1.0 + np.exp(-self.crisis.scores(text)[0])))
 
     def guess(self, text: str) -> Guess | None:
         """The most likely kind of crisis, if the message is more likely than the threshold to be one."""
@@ -154,13 +220,72 @@ class CrisisClassifier:
         probability = self.probability(text)
         if probability < self.threshold:
             return None
-        return Guess(str(self.kind.predict([text])[0]), probability)
+        return Guess(self.kind.predict(text), probability)
 
 
 def training_messages() -> list[dict]:
-    return load_examples() + intent_examples()
+    return load_examples(EXAMPLES) + intent_examples(NLU)
+
+
+# What the fitted models depend on besides the packages: the examples, the intents' examples and this code.
+CODE = [Path(__file__), Path(__file__).with_name("detector.py"),
+        Path(__file__).resolve().parents[1] / "nlp" / "ngrams.py"]
+
+
+def fingerprint(examples: Path | None = None, nlu: Path | None = None) -> str:
+    """SHA-256 of everything training reads and the code and packages it runs: the name of saved models."""
+    import sklearn
+
+    examples, nlu = examples or EXAMPLES, nlu or NLU
+    digest = hashlib.sha256(f"sklearn {sklearn.__version__} numpy {np.__version__}\n".encode())
+    for path in [*sorted(examples.glob("*.yml")), *sorted(nlu.glob("*.yml")), *CODE]:
+        content = path.read_bytes()
+        digest.update(f"{path.name} {len(content)}\n".encode())
+        digest.update(content)
+    return digest.hexdigest()
+
+
+def prepared(cache: Path) -> CrisisClassifier:
+    """The classifier for the training data as it is now: read from `cache/<fingerprint>` when a process has
+    saved it there, else trained and saved for the next process. Saving is best effort (a read-only disk only
+    costs the next start its training), and a model that another process is still writing is never read."""
+    directory = cache / fingerprint()
+    started = time.perf_counter()
+    try:
+        model = CrisisClassifier.load(directory)
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError, KeyError) as error:
+        log.warning("The saved safety classifier in %s could not be read (%s): training it again",
+                    directory, error)
+    else:
+        log.info("Safety classifier read from %s in %.1f s.", directory, time.perf_counter() - started)
+        return model
+    model = CrisisClassifier.fit(training_messages())
+    log.info("Safety classifier trained in %.1f s.", time.perf_counter() - started)
+    _save(model, cache, directory.name)
+    return model
+
+
+def _save(model: CrisisClassifier, cache: Path, name: str) -> None:
+    """Written beside its final name, then renamed, so no process reads half a model; older models go."""
+    partial = cache / f"{name}.{os.getpid()}.partial"
+    try:
+        shutil.rmtree(partial, ignore_errors=True)
+        model.save(partial)
+        partial.rename(cache / name)
+    except OSError as error:  # another process saved it first, or the disk is read-only
+        shutil.rmtree(partial, ignore_errors=True)
+        if not (cache / name).is_dir():
+            log.warning("The safety classifier could not be saved in %s: %s", cache, error)
+        return
+    for older in cache.iterdir():
+        if older.name != name and re.fullmatch(r"[0-9a-f]{64}", older.name):
+            shutil.rmtree(older, ignore_errors=True)
 
 
 @lru_cache(maxsize=1)
 def classifier() -> CrisisClassifier:
-    return CrisisClassifier(training_messages())
+    from bot.config import get_settings
+
+    return prepared(get_settings().cache_dir / "safety")

@@ -34,6 +34,26 @@ def test_nlp_build_writes_a_loadable_pipeline(tmp_path, capsys):
     assert (out / "meta.json").exists() and (out / "entity_ruler" / "patterns.jsonl").exists()
 
 
+def test_safety_train_saves_the_classifier_and_a_broken_example_names_file_and_message(tmp_path, monkeypatch,
+                                                                                       capsys):
+    from bot.safety import learned
+
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    for name in ("a.yml", "b.yml"):  # two authors: enough of each kind to learn from, and safe messages
+        shutil.copy(sorted(learned.EXAMPLES.glob("*.yml"))[0 if name == "a.yml" else -1], examples / name)
+    monkeypatch.setattr(learned, "EXAMPLES", examples)
+    cache = tmp_path / "cache"
+    assert main(["safety", "train", "--cache", str(cache)]) == 0
+    assert capsys.readouterr().out.strip() == f"Safety classifier ready in {cache}"
+    saved = [p.name for p in cache.iterdir()]
+    assert saved == [learned.fingerprint()]
+    assert learned.CrisisClassifier.load(cache / saved[0]).guess("my baby isnt breathing") is not None
+    (examples / "b.yml").write_text("messages:\n  - {text: help, crisis: maybe}\n")
+    assert main(["safety", "train", "--cache", str(cache)]) == 1
+    assert "b.yml: message 1: crisis: must be true or false" in capsys.readouterr().err
+
+
 def test_db_upgrade_creates_the_tables_and_hides_a_password(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'new' / 'village.db'}"
     assert main(["db", "upgrade", "--url", url]) == 0

@@ -43,19 +43,88 @@ TINY = ([{"text": t, "crisis": True, "kind": "self_harm"} for t in
 
 
 def test_a_classifier_learns_crisis_and_kind_from_examples():
-    model = learned.CrisisClassifier(TINY, threshold=0.5)
+    model = learned.CrisisClassifier.fit(TINY, threshold=0.5)
     assert model.guess("end it all, pills ready, goodbye").kind == "self_harm"
     assert model.guess("baby has gone blue not breathing").kind == "baby_emergency"
     assert model.guess("how do i apply for a grant for college") is None
     assert model.guess("   ") is None
 
 
-def test_a_message_is_scored_exactly_as_the_fitted_pipeline_would():
-    model = learned.CrisisClassifier(TINY, threshold=0.5)
-    for text in ("end it all, pills ready", "can i get a cot", "BABY NOT BREATHING!!", "🙂", "", "x" * 3000,
-                 "help with college fees and he's outside with a knife"):
-        expected = model.crisis.predict_proba([text])[0][list(model.crisis.classes_).index(True)]
+ODD = ("end it all, pills ready", "can i get a cot", "BABY NOT BREATHING!!", "🙂", "", "x" * 3000,
+       "help with college fees and he's outside with a knife", "baby blue", "goodbye pills")
+
+
+def test_a_message_is_scored_exactly_as_the_fitted_pipelines_would():
+    crisis, kind = learned.train_models(TINY)
+    model = learned.CrisisClassifier(learned.FittedLinear.of(crisis), learned.FittedLinear.of(kind), 0.5)
+    for text in ODD:
+        expected = crisis.predict_proba([text])[0][list(crisis.classes_).index(True)]
         assert model.probability(text) == pytest.approx(expected, abs=1e-12)
+        assert model.kind.predict(text) == kind.predict([text])[0]
+
+
+def test_a_saved_classifier_reads_back_the_same_and_never_as_a_pickle(tmp_path):
+    model = learned.CrisisClassifier.fit(TINY, threshold=0.5)
+    model.save(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["crisis.json", "crisis.npz", "kind.json",
+                                                         "kind.npz"]
+    again = learned.CrisisClassifier.load(tmp_path, threshold=0.5)
+    for text in ODD:
+        assert again.probability(text) == model.probability(text)
+        assert again.guess(text) == model.guess(text)
+
+
+@pytest.fixture
+def tiny_training(monkeypatch):
+    """prepared() trains on TINY, under a fingerprint the test sets, and counts its trainings."""
+    trained = []
+    fit = learned.CrisisClassifier.fit
+    monkeypatch.setattr(learned, "training_messages", lambda: TINY)
+    monkeypatch.setattr(learned.CrisisClassifier, "fit", classmethod(
+        lambda cls, messages, threshold=learned.THRESHOLD: trained.append(1) or fit(messages, threshold)))
+    monkeypatch.setattr(learned, "fingerprint", lambda: "a" * 64)
+    return trained
+
+
+def test_the_first_process_trains_and_saves_and_the_next_reads_it(tmp_path, monkeypatch, tiny_training):
+    first = learned.prepared(tmp_path)
+    assert len(tiny_training) == 1 and sorted(p.name for p in tmp_path.iterdir()) == ["a" * 64]
+    second = learned.prepared(tmp_path)
+    assert len(tiny_training) == 1  # read, not trained
+    assert second.probability("baby blue") == first.probability("baby blue")
+    monkeypatch.setattr(learned, "fingerprint", lambda: "b" * 64)  # an example was edited
+    learned.prepared(tmp_path)
+    assert len(tiny_training) == 2 and sorted(p.name for p in tmp_path.iterdir()) == ["b" * 64]
+
+
+def test_a_broken_saved_model_is_trained_again_with_a_warning(tmp_path, tiny_training, caplog):
+    learned.prepared(tmp_path)
+    (tmp_path / ("a" * 64) / "kind.json").write_text("{not json")
+    model = learned.prepared(tmp_path)
+    assert len(tiny_training) == 2 and model.guess("baby has gone blue not breathing") is not None
+    assert "could not be read" in caplog.text
+
+
+def test_a_disk_that_cannot_be_written_only_costs_the_training(tmp_path, tiny_training, caplog):
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the cache directory should be")
+    model = learned.prepared(blocked)
+    assert model.guess("end it all, pills ready, goodbye").kind == "self_harm"
+    assert "could not be saved" in caplog.text
+
+
+def test_the_fingerprint_changes_with_any_training_file(tmp_path):
+    examples, nlu = tmp_path / "examples", tmp_path / "nlu"
+    examples.mkdir(), nlu.mkdir()
+    (examples / "a.yml").write_text("messages: []\n")
+    (nlu / "n.yml").write_text("nlu: []\n")
+    before = learned.fingerprint(examples, nlu)
+    assert learned.fingerprint(examples, nlu) == before
+    (examples / "a.yml").write_text("messages: [{text: hi, crisis: false}]\n")
+    assert learned.fingerprint(examples, nlu) != before
+    (examples / "a.yml").write_text("messages: []\n")
+    (nlu / "m.yml").write_text("nlu: []\n")
+    assert learned.fingerprint(examples, nlu) != before
 
 
 class Always:
