@@ -40,7 +40,8 @@ PATTERNS = {
 }
 # Clues: a kind of crisis when every group of a clue matches somewhere in the message (patterns.*_CLUES).
 CLUES = ([(CrisisKind.maternal_emergency, clue) for clue in patterns.MATERNAL_CLUES]
-         + [(CrisisKind.self_harm, clue) for clue in patterns.SELF_HARM_CLUES])
+         + [(CrisisKind.self_harm, clue) for clue in patterns.SELF_HARM_CLUES]
+         + [(CrisisKind.domestic_abuse, clue) for clue in patterns.DOMESTIC_ABUSE_CLUES])
 NOT_CRISIS = "not_crisis"
 
 

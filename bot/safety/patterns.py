@@ -11,6 +11,10 @@ WHO = ("he|she|they|hes|shes|theyre|partner|boyfriend|bf|girlfriend|gf|husband|w
 BABY = ("baby|babys|son|sons|daughter|daughters|child|childs|kid|kids|newborn|toddler|lo|one|bubba"
         "|he|she|hes|shes")
 SELF = "myself|meself|mysel|myslf"
+BABY_OBJECT = "him|her|baby|babys|son|daughter|child|kid|kids|newborn|toddler|lo|bubba|them"
+SMALL_AGE = "|".join([*(str(n) for n in range(1, 13)), "one", "two", "three", "four", "five", "six", "seven",
+                      "eight", "nine", "ten", "eleven", "twelve"])
+AGE_UNIT = "yo|yr|yrs|year|years|month|months|mth|mths"
 
 SELF_HARM = [
     f"kill|killing|kil|hurt|hurting|harm|harming|cut|cutting|end|ending|unalive|burn|burning|burnt|burned"
@@ -81,7 +85,7 @@ SELF_HARM = [
     "wont|will|wouldnt|not be here|around * much|long|tomorrow|anymore",
     "this is goodbye",
     "planned|planning how|when|where * do|end|kill|die",
-    "how many * pills|tablets|paracetamol * take|kill|die|wake|enough",
+    "how many * pills|tablets|paracetamol * take|takes|kill|die|wake|enough",
     "tooken|taken|took|had sum|some|few|loads pills|tablets|meds",
     "idk|dunno how many * had|taken|took|tooken|swallowed",
     # Found missing by the seventh blind set (tests/eval/crisis_blind4.yml): counts of pills, named
@@ -172,6 +176,12 @@ SELF_HARM = [
     "scratching|scratch|scratched|carving|carve|carved|cutting * arm|arms|wrist|wrists|leg|legs|skin|thigh"
     "|thighs|myself|meself with|wiv * glass|blade|blades|razor|razors|knife|scissors|compass|pin|sharpener",
     "relapsed|relapse|relapsing * * sh|selfharm",
+    # Found missing by crisis_blind18.yml to crisis_blind21.yml, read in the eleventh session after
+    # crisis_blind22.yml and crisis_blind23.yml were written (they measure these): pills saved
+    # up "enough" (and, below, "how many paracetamol it takes", and SELF_HARM_CLUES: packs bought from several
+    # shops, as one shop sells a few).
+    "saved|saving|stockpiled|stockpiling|hoarding|collected|collecting|stashed|stashing up? enough|plenty"
+    "|loads|lots|all of? my|the? pills|tablets|meds|paracetamol|painkillers",
 ]
 
 BABY_EMERGENCY = [
@@ -233,6 +243,12 @@ BABY_EMERGENCY = [
     # Found missing by crisis_blind9.yml to crisis_blind17.yml, read in the tenth session (see SELF_HARM):
     # a baby gone grey.
     f"{BABY} went|gone|turned|turning|going|looks|looking|is|s|has * grey|gray|ashen",
+    # Found missing by crisis_blind18.yml to crisis_blind21.yml, read in the eleventh session after
+    # crisis_blind22.yml and crisis_blind23.yml were written (they measure these): a kettle
+    # gone over on a child, bad burns.
+    f"kettle|boiling|pan|tea|coffee|cuppa|drink * went|fell|tipped|spilt|spilled|spilling|knocked"
+    f"|pulled|came|poured * on|onto|over the|my|our? {BABY_OBJECT}",
+    "bad|badly|nasty|serious|severe|big burn|burns|scald|scalds",
 ]
 
 DANGER = [
@@ -289,6 +305,10 @@ DANGER = [
     # session: a small child missing from where they just were.
     "cant|cannot find my|the * year|yr|yo|month old * he|she|they was|were|is|s in|at|near|out the? "
     "garden|park|street|road|shop|shops|playground|outside|front|back",
+    # Found missing by crisis_blind18.yml to crisis_blind21.yml, read in the eleventh session after
+    # crisis_blind22.yml and crisis_blind23.yml were written (they measure these): a small
+    # child missing, said with only their age ("cant find my 3 year old"; NOT_CRISIS has their shoes).
+    f"cant|cannot|cnt find my|the|our {SMALL_AGE} {AGE_UNIT} old?",
 ]
 
 # An emergency in pregnancy or just after birth: the answer is the maternity unit or midwife now, or 999.
@@ -297,6 +317,11 @@ MATERNAL_EMERGENCY = [
     # Found missing by the ninth blind set (see SELF_HARM): a baby in the womb not moving.
     "havent|hasnt|not|didnt felt|feel * move|moving|moved|kick|kicking|kicks|movement|movements * "
     "since|today|yesterday|hours|day|morning|night",
+    # Found missing by crisis_blind18.yml to crisis_blind21.yml, read in the eleventh session after
+    # crisis_blind22.yml and crisis_blind23.yml were written (they measure these): blood lost
+    # and fainting.
+    "lost|losing|loosing * blood * * faint|fainting|fainted|fainty|dizzy|lightheaded|collapsed|collapsing"
+    "|pale",
 ]
 
 # Clues: a crisis when each group of a clue matches somewhere in the message, however far apart, for the signs
@@ -370,7 +395,26 @@ MATERNAL_CLUES = [
 SELF_HARM_CLUES = [
     [["insulin"], ["if|when|and|but? ur|youre|you|u|someone|somebody|person|people|your|ure are|is|r? not"
                    "|arent|isnt|aint|non diabetic|diabetics"]],
+    [["paracetamol|pills|tablets|painkillers|meds|tablet|pill"],
+     ["packs|packets|boxes * different|diff|separate|other|several shops|chemists|pharmacies|places"
+      "|supermarkets"]],
 ]
+# Found missing by crisis_blind18.yml to crisis_blind21.yml, read in the eleventh session after
+# crisis_blind22.yml and crisis_blind23.yml were written (they measure these): someone who must keep away
+# on their way now ("hes on his way ... hes not allowed anywhere near me or the baby").
+COMING_NOW = [
+    "on his|her|their|the way",
+    "coming|comin|heading round|over|here|back",
+    "coming|comin|heading to mine|ours|me",
+    "found|got|knows|has|given|told him|her|them? my|the|our|me new? address",
+]
+MUST_KEEP_AWAY = [
+    "not|isnt|aint meant|allowed|supposed * near|contact",
+    "not|isnt|aint meant|allowed|supposed to come|contact|see",
+    "injunction|nonmol|restraining|nonmolestation",
+    "bail conditions",
+]
+DOMESTIC_ABUSE_CLUES = [[COMING_NOW, MUST_KEEP_AWAY]]
 
 DOMESTIC_ABUSE = [
     f"{WHO} is|s|keeps|keep|just|has|hes|shes|been|always? been|keeps|always|just? "
@@ -430,7 +474,6 @@ DOMESTIC_ABUSE = [
 ]
 
 # A parent afraid they will hurt their baby: the answer is to put the baby somewhere safe and step away.
-BABY_OBJECT = "him|her|baby|babys|son|daughter|child|kid|kids|newborn|toddler|lo|bubba|them"
 HARM_VERBS = "threw|throw|dropped|drop|shook|shake|hit|smothered|suffocated|hurt|strangled"
 INTENT = ("might|gonna|going|could|will|would|wanna|want|wanting|afraid|scared|thoughts|thinking|worried|urge"
           "|urges|ill")
@@ -546,8 +589,8 @@ NOT_CRISIS = [
     "|into",
     # Found by the ninth blind set (see SELF_HARM): a laughing "gonna kill me", thoughts told as the past.
     "gonna|going|will|wil|gon|would to? kill me|us lol|haha|hahaha|lmao|lool",
-    "had|have|used to? have? suicidal thoughts|feelings when|as i was|were? 12|13|14|15|16|17|18|19|younger"
-    "|little|a|in",
+    "had|have|used to? have? suicidal thoughts|feelings back? when|as i was|were? 12|13|14|15|16|17|18|19"
+    "|younger|little|a|in",
     # Found by author J's everyday examples: taking the baby out ("wanna take the baby to the park").
     "take|taking my|the|our baby|son|daughter|kids|child|kid|toddler|lo|bubba to the|a? park|shops|shop"
     "|doctor|doctors|gp|clinic|nursery|swimming|pool|library|beach|zoo|party|playground|soft|seaside",
@@ -574,4 +617,33 @@ NOT_CRISIS = [
     # neck" (test_detector.py's ORDINARY) at 0.80. "a pain in the" is the idiom; a sore neck is "pain in my
     # neck" or "neck pain", which this leaves for the classifier to read.
     "a pain in the neck|arse|bum|backside|butt",
+    # Found by crisis_blind18.yml to crisis_blind21.yml's near misses, read in the eleventh session: the past
+    # (abuse gone through, an overdose at 17, a partner who hit her last year), questions a midwife asks
+    # ("whether ive ever thought about harming myself"), thoughts said to be absent, the news, first aid
+    # learnt in case, children wrecking the place.
+    "went|been|gone|got through|survived|survivor|survivors|experienced|history of? domestic abuse|violence",
+    "overdose|overdosed|od|oded at|aged|age 12|13|14|15|16|17|18|19",
+    "hit|beat|hurt|abused|attacked|strangled|slapped|punched her|him|me|them last|that year|summer|christmas"
+    "|winter|spring|autumn|month",
+    "hit|beat|hurt|abused|attacked|strangled|slapped|punched her|him|me|them * years|months ago",
+    "if|whether ive|i|id ever had|have|thought thoughts|feelings? of|about suicide|suicidal|harming|hurting"
+    "|killing|ending",
+    "if|whether ive|i|id ever had|have|felt suicidal|suicide thoughts|feelings?",
+    "no|not|never|without|zero|havent|dont any? thoughts|urges|plans of|about|to hurting|harming|killing|hurt"
+    "|harm|kill|ending|end",
+    "news|story|article|telly|tv|programme|documentary|papers * left|leave|leaving her|his|their kids"
+    "|children|baby|son|daughter|toddler home? alone",
+    "kids|children|grandkids|grandchildren|twins|boys|girls|toddler|toddlers|dog|puppy|nephews|nieces * "
+    "wrecking|wrecked|trashing|trashed the|my|our? "
+    "place|house|flat|room",
+    "choking first aid * just in case|incase",
+    "choking first? aid? course|class|classes|training|video|videos|poster|leaflet|session",
+    "cant|cannot|cnt find my|the|our * yo|yr|yrs|year|years|month|months|mth|mths olds",
+    "cant|cannot|cnt find my|the|our * yo|yr|yrs|year|years|month|months|mth|mths old? a|an|any|nursery"
+    "|school|place|childminder|club|clothes|shoes|coat|toys|size|present|doctor|dentist|gp",
+    # ... and asking the dose ("how many paracetamol can i take a day").
+    "how many pills|tablets|paracetamol|ibuprofen|painkillers can|should|could|do i|you|we take|have a|per"
+    "|each day|dose|time",
+    "how many pills|tablets|paracetamol|ibuprofen|painkillers can|should|could|do i|you|we take|have when"
+    "|while|if breastfeeding|pregnant|feeding|bf",
 ]

@@ -299,6 +299,17 @@ BY_RULES = [
     ("been carving my leg with a razor blade since tea time", K.self_harm),
     ("cutting myself with the blade out of a pencil sharpener", K.self_harm),
     ("i relapsed today, 18 months without sh and now i cant stop", K.self_harm),
+    # the eleventh session's rules (read crisis_blind18.yml to crisis_blind21.yml), in other words
+    ("cant find my 2 year old", K.danger),
+    ("i cannot find my 5yo, the door was open", K.danger),
+    ("hot cuppa got knocked onto the baby, hes screaming", K.baby_emergency),
+    ("she's got really nasty burns on her hand from the oven door", K.baby_emergency),
+    ("ive lost so much blood since having her and i feel faint", K.maternal_emergency),
+    ("been stockpiling loads of my tablets, nearly enough now", K.self_harm),
+    ("googled how many paracetamol it takes", K.self_harm),
+    ("got paracetamol, 3 packets from different chemists so they wouldnt ask", K.self_harm),
+    ("hes on his way here now and hes not supposed to contact me at all", K.domestic_abuse),
+    ("he knows my new address now, theres an injunction but hes coming round", K.domestic_abuse),
 ]
 
 # Signs of an emergency in pregnancy or after birth, wherever in the message their words are.
@@ -385,6 +396,22 @@ NOT_BY_RULES = [
     "my nan has gone grey in the last year, she says its the stress of us lot",
     "cut my finger on a broken glass washing up, does it need stitches",
     "clean from sh for two years now, can that go in my assessment",
+    # the eleventh session's idioms, in other words
+    "cant find my 4 yo a childminder for the mornings",
+    "cant find my 2 yr olds red book anywhere, do i need it for the jabs",
+    "how many paracetamol should i take a day after the section",
+    "how many paracetamol can you have while breastfeeding",
+    "got 2 packets of wipes from different shops cos they were on offer",
+    "my dad is on his way round to help me with the cot",
+    "my ex is coming round saturday, he is allowed contact now the court said so",
+    "my sister went through domestic violence years ago, is there a group for her",
+    "my mum hit me last year and we dont talk now, can i still put her down as next of kin",
+    "the health visitor asked whether ive ever had thoughts of suicide, do i have to answer",
+    "i told the gp about when i overdosed at 16, will it be on my record",
+    "feeling flat but no thoughts of harming myself, just tired",
+    "choking first aid course at the family hub, how do i book",
+    "the grandkids were here all day trashing the house but its lovely to see them",
+    "lost a bit of blood when i gave birth 2 years ago, can i give blood now",
 ]
 
 
