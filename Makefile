@@ -44,8 +44,9 @@ $(MODEL): $(STAMP) config.yml domain.yml $(DATA) | $(SPACY_DIR)/meta.json
 
 # The safety check's second opinion, saved for the servers to read as they start (bot/safety/learned.py names
 # it by a fingerprint of what it learns from, so a stale one is never read: this only saves them the training).
-$(SAFETY): $(STAMP) $(wildcard bot/safety/examples/*.yml) $(wildcard data/nlu/*.yml) bot/safety/learned.py \
-	  bot/safety/detector.py bot/nlp/ngrams.py
+# The folders are prerequisites too, so removing an examples file retrains it.
+$(SAFETY): $(STAMP) bot/safety/examples data/nlu $(wildcard bot/safety/examples/*.yml) $(wildcard data/nlu/*.yml) \
+	  bot/safety/learned.py bot/safety/detector.py bot/nlp/ngrams.py
 	$(BIN)/village safety train
 	@touch $@
 
