@@ -182,6 +182,13 @@ SELF_HARM = [
     # shops, as one shop sells a few).
     "saved|saving|stockpiled|stockpiling|hoarding|collected|collecting|stashed|stashing up? enough|plenty"
     "|loads|lots|all of? my|the? pills|tablets|meds|paracetamol|painkillers",
+    # Someone else threatening to end their life or harm themselves now. Found missing by heldout12.yml, whose
+    # one missed crisis message I saw by mistake in the eleventh session (so its crisis figure is not blind).
+    # Never an accident ("hes going to hurt himself on that slide"): "hurt" only in what someone said.
+    "gonna|going|wants|want|wanna|threatening|threatened|threatens|threaten|trying|tryna to? kill|harm|end"
+    " herself|himself|themselves|themself",
+    "said|says|saying|texted|messaged|threatening|threatened * gonna|going|will|wants|wanna|hell|shell"
+    "|theyll|ll to? kill|hurt|harm|end herself|himself|themselves|themself",
 ]
 
 BABY_EMERGENCY = [

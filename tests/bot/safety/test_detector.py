@@ -310,6 +310,8 @@ BY_RULES = [
     ("got paracetamol, 3 packets from different chemists so they wouldnt ask", K.self_harm),
     ("hes on his way here now and hes not supposed to contact me at all", K.domestic_abuse),
     ("he knows my new address now, theres an injunction but hes coming round", K.domestic_abuse),
+    ("my boyfriend keeps saying hes going to kill himself if i leave", K.self_harm),
+    ("she texted me saying shell hurt herself tonight", K.self_harm),
 ]
 
 # Signs of an emergency in pregnancy or after birth, wherever in the message their words are.
@@ -412,6 +414,9 @@ NOT_BY_RULES = [
     "choking first aid course at the family hub, how do i book",
     "the grandkids were here all day trashing the house but its lovely to see them",
     "lost a bit of blood when i gave birth 2 years ago, can i give blood now",
+    "my toddler is going to hurt himself on that trampoline one day",
+    "he said he hurt himself at football so he cant have the baby saturday",
+    "my mum killed herself when i was little, can i get counselling",
 ]
 
 
