@@ -251,16 +251,16 @@ def prepared(cache: Path) -> CrisisClassifier:
     costs the next start its training), and a model that another process is still writing is never read."""
     directory = cache / fingerprint()
     started = time.perf_counter()
-    try:
-        model = CrisisClassifier.load(directory)
-    except FileNotFoundError:
-        pass
-    except (OSError, ValueError, KeyError) as error:
-        log.warning("The saved safety classifier in %s could not be read (%s): training it again",
-                    directory, error)
-    else:
-        log.info("Safety classifier read from %s in %.1f s.", directory, time.perf_counter() - started)
-        return model
+    if directory.is_dir():
+        try:
+            model = CrisisClassifier.load(directory)
+        except (OSError, ValueError, KeyError) as error:
+            log.warning("The saved safety classifier in %s could not be read (%s): training it again",
+                        directory, error)
+            shutil.rmtree(directory, ignore_errors=True)  # so this process can save a good one in its place
+        else:
+            log.info("Safety classifier read from %s in %.1f s.", directory, time.perf_counter() - started)
+            return model
     model = CrisisClassifier.fit(training_messages())
     log.info("Safety classifier trained in %.1f s.", time.perf_counter() - started)
     _save(model, cache, directory.name)

@@ -100,9 +100,12 @@ def test_the_first_process_trains_and_saves_and_the_next_reads_it(tmp_path, monk
 def test_a_broken_saved_model_is_trained_again_with_a_warning(tmp_path, tiny_training, caplog):
     learned.prepared(tmp_path)
     (tmp_path / ("a" * 64) / "kind.json").write_text("{not json")
+    (tmp_path / ("a" * 64) / "crisis.npz").unlink()
     model = learned.prepared(tmp_path)
     assert len(tiny_training) == 2 and model.guess("baby has gone blue not breathing") is not None
     assert "could not be read" in caplog.text
+    learned.prepared(tmp_path)
+    assert len(tiny_training) == 2  # the broken one was replaced by a good one
 
 
 def test_a_disk_that_cannot_be_written_only_costs_the_training(tmp_path, tiny_training, caplog):
