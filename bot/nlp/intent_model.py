@@ -8,14 +8,12 @@ model can't run code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from bot.nlp.ngrams import NgramFeatures, load_linear, save_linear
+from bot.nlp.ngrams import LinearModel
 
 ARRAYS = "intent_model.npz"
 VOCABULARY = "intent_vocabulary.json"
@@ -28,15 +26,7 @@ def _vectorisers() -> list[Any]:
             TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)]
 
 
-@dataclass
-class IntentModel:
-    vectorisers: list[Any]
-    classes: list[str]
-    # (features, classes) in C order: a sparse row times it only reads the message's rows. Multiplying by a
-    # transposed view of the regression's (classes, features) instead made scipy copy every weight each time.
-    weights: np.ndarray
-    intercept: np.ndarray  # (classes,)
-
+class IntentModel(LinearModel):
     @classmethod
     def fit(cls, texts: list[str], intents: list[str], c: float = 100.0) -> IntentModel:
         from scipy.sparse import hstack
@@ -46,18 +36,11 @@ class IntentModel:
             raise ValueError("the intent classifier needs examples of at least two intents")
         vectorisers = _vectorisers()
         features = hstack([v.fit_transform(texts) for v in vectorisers]).tocsr()
-        regression = LogisticRegression(C=c, max_iter=5000).fit(features, intents)
-        classes = [str(k) for k in regression.classes_]
-        return cls(vectorisers, classes, np.ascontiguousarray(regression.coef_.T), regression.intercept_)
-
-    @cached_property
-    def features(self) -> NgramFeatures:
-        return NgramFeatures(self.vectorisers)
+        return cls.of(vectorisers, LogisticRegression(C=c, max_iter=5000).fit(features, intents))
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         """Every intent with its probability, the likeliest first."""
-        indices, values = self.features(text)
-        scores = values @ self.weights[indices] + self.intercept
+        scores = self.scores(text)
         if len(self.classes) == 2:  # a binary regression keeps one row of weights, for the second class
             scores = np.array([-scores[0], scores[0]]) / 2
         probabilities = np.exp(scores - scores.max())
@@ -67,11 +50,8 @@ class IntentModel:
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
-        save_linear(directory / ARRAYS, directory / VOCABULARY, self.vectorisers, self.weights.T,
-                    self.intercept, {"classes": self.classes})
+        self.save_arrays(directory / ARRAYS, directory / VOCABULARY)
 
     @classmethod
     def load(cls, directory: Path) -> IntentModel:
-        vectorisers = _vectorisers()
-        coef, intercept, meta = load_linear(directory / ARRAYS, directory / VOCABULARY, vectorisers)
-        return cls(vectorisers, list(meta["classes"]), np.ascontiguousarray(coef.T), intercept)
+        return cls.load_arrays(directory / ARRAYS, directory / VOCABULARY, _vectorisers())

@@ -7,7 +7,7 @@ classifiers took on a turn. This computes the same numbers (counts, sublinear tf
 vectoriser) straight from the vectorisers' own analysers and vocabularies, as (indices, values) into the
 concatenated feature space, ready to be multiplied by a weight matrix's rows.
 
-A fitted linear model over such features is saved as plain arrays (`save_linear`) and a JSON vocabulary,
+A fitted linear model over such features (`LinearModel`) is saved as plain arrays and a JSON vocabulary,
 never pickled, so loading one can't run code.
 """
 
@@ -16,6 +16,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -55,26 +57,64 @@ class NgramFeatures:
         return np.concatenate(indices), np.concatenate(values)
 
 
-def save_linear(arrays: Path, vocabulary: Path, vectorisers: Sequence[Any], coef: np.ndarray,
-                intercept: np.ndarray, meta: dict) -> None:
-    """A linear model over the vectorisers' features: its (classes, features) coefficients, intercepts and the
-    vectorisers' IDF in `arrays` (.npz), their vocabularies and `meta` in `vocabulary` (.json)."""
-    np.savez_compressed(arrays, coef=coef, intercept=intercept,
-                        **{f"idf{n}": v.idf_ for n, v in enumerate(vectorisers)})
-    vocabularies = [{term: int(index) for term, index in v.vocabulary_.items()} for v in vectorisers]
-    vocabulary.write_text(json.dumps({**meta, "vocabularies": vocabularies}), encoding="utf-8")
+@dataclass
+class LinearModel:
+    """A fitted linear model over the vectorisers' n-grams, scoring one message at a time without sklearn's
+    overhead, and saved as plain arrays: the intent model and the safety check's second opinion are each
+    one."""
 
+    vectorisers: list[Any]
+    classes: list[str]
+    # (features, rows) in C order: a sparse row times it only reads the message's rows. Multiplying by a
+    # transposed view of the regression's (rows, features) instead made scipy copy every weight each time.
+    weights: np.ndarray
+    intercept: np.ndarray  # (rows,); a binary regression keeps one row, for the second class
 
-def load_linear(arrays: Path, vocabulary: Path,
-                vectorisers: Sequence[Any]) -> tuple[np.ndarray, np.ndarray, dict]:
-    """(coef, intercept, meta) saved by `save_linear`; the unfitted vectorisers, built with the settings they
-    were fitted with, are given their vocabularies and IDF."""
-    meta = json.loads(vocabulary.read_text(encoding="utf-8"))
-    vocabularies = meta.pop("vocabularies")
-    if len(vocabularies) != len(vectorisers):
-        raise ValueError(f"{vocabulary.name}: {len(vocabularies)} vocabularies, {len(vectorisers)} expected")
-    with np.load(arrays, allow_pickle=False) as saved:
-        for n, (vectoriser, terms) in enumerate(zip(vectorisers, vocabularies, strict=True)):
-            vectoriser.vocabulary_ = terms
-            vectoriser.idf_ = saved[f"idf{n}"]
-        return saved["coef"], saved["intercept"], meta
+    @classmethod
+    def of(cls, vectorisers: Sequence[Any], regression: Any) -> LinearModel:
+        """From fitted vectorisers and the logistic regression fitted on their concatenated features."""
+        return cls(list(vectorisers), [str(c) for c in regression.classes_],
+                   np.ascontiguousarray(regression.coef_.T),
+                   np.asarray(regression.intercept_, dtype=np.float64))
+
+    @cached_property
+    def features(self) -> NgramFeatures:
+        return NgramFeatures(self.vectorisers)
+
+    def scores(self, text: str) -> np.ndarray:
+        indices, values = self.features(text)
+        return values @ self.weights[indices] + self.intercept
+
+    def predict(self, text: str) -> str:
+        """The likeliest class, as the regression's predict would say."""
+        scores = self.scores(text)
+        if len(scores) == 1:
+            return self.classes[int(scores[0] > 0)]
+        return self.classes[int(np.argmax(scores))]
+
+    def save_arrays(self, arrays: Path, vocabulary: Path) -> None:
+        """The coefficients, intercepts and the vectorisers' IDF in `arrays` (.npz), their vocabularies and
+        the classes in `vocabulary` (.json)."""
+        np.savez_compressed(arrays, coef=self.weights.T, intercept=self.intercept,
+                            **{f"idf{n}": v.idf_ for n, v in enumerate(self.vectorisers)})
+        vocabularies = [{term: int(index) for term, index in v.vocabulary_.items()} for v in self.vectorisers]
+        vocabulary.write_text(json.dumps({"classes": self.classes, "vocabularies": vocabularies}),
+                              encoding="utf-8")
+
+    @classmethod
+    def load_arrays(cls, arrays: Path, vocabulary: Path, vectorisers: Sequence[Any]) -> Any:
+        """What `save_arrays` wrote; the unfitted vectorisers, built with the settings they were fitted with,
+        are given their vocabularies and IDF. A ValueError if the files do not fit them or each other."""
+        meta = json.loads(vocabulary.read_text(encoding="utf-8"))
+        vocabularies = meta["vocabularies"]
+        if len(vocabularies) != len(vectorisers):
+            raise ValueError(f"{vocabulary.name}: {len(vocabularies)} vocabularies, not {len(vectorisers)}")
+        with np.load(arrays, allow_pickle=False) as saved:
+            for n, (vectoriser, terms) in enumerate(zip(vectorisers, vocabularies, strict=True)):
+                vectoriser.vocabulary_ = terms
+                vectoriser.idf_ = saved[f"idf{n}"]
+            coef, intercept = saved["coef"], saved["intercept"]
+        if coef.shape[1] != sum(len(v.idf_) for v in vectorisers) or len(intercept) != coef.shape[0]:
+            raise ValueError(f"{arrays.name}: the saved arrays do not fit together")
+        return cls(list(vectorisers), [str(c) for c in meta["classes"]], np.ascontiguousarray(coef.T),
+                   intercept)

@@ -28,14 +28,14 @@ import re
 import shutil
 import time
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import yaml
 
-from bot.nlp.ngrams import NgramFeatures, load_linear, save_linear
+from bot.nlp.ngrams import LinearModel
 
 log = logging.getLogger(__name__)
 
@@ -141,57 +141,22 @@ def train_models(messages: list[dict]) -> tuple[Any, Any]:
     return crisis, kind
 
 
-@dataclass(frozen=True)
-class FittedLinear:
-    """A fitted pipeline's own numbers (`pipeline()`'s vectorisers and regression), for scoring one message
-    at a time as predict_proba would, without its overhead, and for saving as plain arrays."""
+def of_pipeline(fitted: Any) -> LinearModel:
+    """A fitted `pipeline()`'s own numbers: its vectorisers and its regression."""
+    union, regression = fitted[0], fitted[-1]
+    return LinearModel.of([vectoriser for _, vectoriser in union.transformer_list], regression)
 
-    vectorisers: list[Any]
-    classes: list[str]
-    weights: np.ndarray  # (features, rows), C order: a message reads only its own features' rows
-    intercept: np.ndarray  # (rows,)
 
-    @classmethod
-    def of(cls, fitted: Any) -> FittedLinear:
-        union, regression = fitted[0], fitted[-1]
-        return cls([vectoriser for _, vectoriser in union.transformer_list],
-                   [str(c) for c in regression.classes_], np.ascontiguousarray(regression.coef_.T),
-                   np.asarray(regression.intercept_, dtype=np.float64))
-
-    @cached_property
-    def features(self) -> NgramFeatures:
-        return NgramFeatures(self.vectorisers)
-
-    def scores(self, text: str) -> np.ndarray:
-        indices, values = self.features(text)
-        return values @ self.weights[indices] + self.intercept
-
-    def predict(self, text: str) -> str:
-        """The likeliest class, as the regression's predict: with two classes one row weighs the second."""
-        scores = self.scores(text)
-        if len(scores) == 1:
-            return self.classes[int(scores[0] > 0)]
-        return self.classes[int(np.argmax(scores))]
-
-    def save(self, directory: Path, name: str) -> None:
-        save_linear(directory / f"{name}.npz", directory / f"{name}.json", self.vectorisers, self.weights.T,
-                    self.intercept, {"classes": self.classes})
-
-    @classmethod
-    def load(cls, directory: Path, name: str) -> FittedLinear:
-        vectorisers = [vectoriser for _, vectoriser in _features().transformer_list]
-        arrays, vocabulary = directory / f"{name}.npz", directory / f"{name}.json"
-        coef, intercept, meta = load_linear(arrays, vocabulary, vectorisers)
-        if coef.shape[1] != sum(len(v.idf_) for v in vectorisers) or len(intercept) != coef.shape[0]:
-            raise ValueError(f"{name}: the saved arrays do not fit together")
-        return cls(vectorisers, [str(c) for c in meta["classes"]], np.ascontiguousarray(coef.T), intercept)
+def _load(directory: Path, name: str) -> LinearModel:
+    vectorisers = [vectoriser for _, vectoriser in _features().transformer_list]
+    return LinearModel.load_arrays(directory / f"{name}.npz", directory / f"{name}.json", vectorisers)
 
 
 class CrisisClassifier:
     """Is a message a crisis (`probability`), and if so which kind (`guess`): two linear models over n-grams,
     fitted by `fit` or read back from the arrays `save` wrote."""
 
-    def __init__(self, crisis: FittedLinear, kind: FittedLinear, threshold: float = THRESHOLD) -> None:
+    def __init__(self, crisis: LinearModel, kind: LinearModel, threshold: float = THRESHOLD) -> None:
         if crisis.classes != ["False", "True"]:  # one row of weights, for True
             raise ValueError(f"the crisis model's classes are {crisis.classes}, not [False, True]")
         self.crisis, self.kind, self.threshold = crisis, kind, threshold
@@ -199,16 +164,16 @@ class CrisisClassifier:
     @classmethod
     def fit(cls, messages: list[dict], threshold: float = THRESHOLD) -> CrisisClassifier:
         crisis, kind = train_models(messages)
-        return cls(FittedLinear.of(crisis), FittedLinear.of(kind), threshold)
+        return cls(of_pipeline(crisis), of_pipeline(kind), threshold)
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
-        self.crisis.save(directory, "crisis")
-        self.kind.save(directory, "kind")
+        for name, model in (("crisis", self.crisis), ("kind", self.kind)):
+            model.save_arrays(directory / f"{name}.npz", directory / f"{name}.json")
 
     @classmethod
     def load(cls, directory: Path, threshold: float = THRESHOLD) -> CrisisClassifier:
-        return cls(FittedLinear.load(directory, "crisis"), FittedLinear.load(directory, "kind"), threshold)
+        return cls(_load(directory, "crisis"), _load(directory, "kind"), threshold)
 
     def probability(self, text: str) -> float:
         return float(1.0 / (1.0 + np.exp(-self.crisis.scores(text)[0])))

@@ -56,7 +56,7 @@ ODD = ("end it all, pills ready", "can i get a cot", "BABY NOT BREATHING!!", "ðŸ
 
 def test_a_message_is_scored_exactly_as_the_fitted_pipelines_would():
     crisis, kind = learned.train_models(TINY)
-    model = learned.CrisisClassifier(learned.FittedLinear.of(crisis), learned.FittedLinear.of(kind), 0.5)
+    model = learned.CrisisClassifier(learned.of_pipeline(crisis), learned.of_pipeline(kind), 0.5)
     for text in ODD:
         expected = crisis.predict_proba([text])[0][list(crisis.classes_).index(True)]
         assert model.probability(text) == pytest.approx(expected, abs=1e-12)
