@@ -250,9 +250,8 @@ BABY_EMERGENCY = [
     # Found missing by crisis_blind9.yml to crisis_blind17.yml, read in the tenth session (see SELF_HARM):
     # a baby gone grey.
     f"{BABY} went|gone|turned|turning|going|looks|looking|is|s|has * grey|gray|ashen",
-    # Found missing by crisis_blind18.yml to crisis_blind21.yml, read in the eleventh session after
-    # crisis_blind22.yml and crisis_blind23.yml were written (they measure these): a kettle
-    # gone over on a child, bad burns.
+    # Found missing by crisis_blind18.yml to crisis_blind21.yml (see SELF_HARM): a kettle gone over on a
+    # child, bad burns.
     f"kettle|boiling|pan|tea|coffee|cuppa|drink * went|fell|tipped|spilt|spilled|spilling|knocked"
     f"|pulled|came|poured * on|onto|over the|my|our? {BABY_OBJECT}",
     "bad|badly|nasty|serious|severe|big burn|burns|scald|scalds",
@@ -312,9 +311,8 @@ DANGER = [
     # session: a small child missing from where they just were.
     "cant|cannot find my|the * year|yr|yo|month old * he|she|they was|were|is|s in|at|near|out the? "
     "garden|park|street|road|shop|shops|playground|outside|front|back",
-    # Found missing by crisis_blind18.yml to crisis_blind21.yml, read in the eleventh session after
-    # crisis_blind22.yml and crisis_blind23.yml were written (they measure these): a small
-    # child missing, said with only their age ("cant find my 3 year old"; NOT_CRISIS has their shoes).
+    # Found missing by crisis_blind18.yml to crisis_blind21.yml (see SELF_HARM): a small child missing,
+    # said with only their age ("cant find my 3 year old"; NOT_CRISIS has their shoes).
     f"cant|cannot|cnt find my|the|our {SMALL_AGE} {AGE_UNIT} old?",
 ]
 
@@ -324,9 +322,7 @@ MATERNAL_EMERGENCY = [
     # Found missing by the ninth blind set (see SELF_HARM): a baby in the womb not moving.
     "havent|hasnt|not|didnt felt|feel * move|moving|moved|kick|kicking|kicks|movement|movements * "
     "since|today|yesterday|hours|day|morning|night",
-    # Found missing by crisis_blind18.yml to crisis_blind21.yml, read in the eleventh session after
-    # crisis_blind22.yml and crisis_blind23.yml were written (they measure these): blood lost
-    # and fainting.
+    # Found missing by crisis_blind18.yml to crisis_blind21.yml (see SELF_HARM): blood lost and fainting.
     "lost|losing|loosing * blood * * faint|fainting|fainted|fainty|dizzy|lightheaded|collapsed|collapsing"
     "|pale",
 ]
