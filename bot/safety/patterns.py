@@ -15,6 +15,14 @@ BABY_OBJECT = "him|her|baby|babys|son|daughter|child|kid|kids|newborn|toddler|lo
 SMALL_AGE = "|".join([*(str(n) for n in range(1, 13)), "one", "two", "three", "four", "five", "six", "seven",
                       "eight", "nine", "ten", "eleven", "twelve"])
 AGE_UNIT = "yo|yr|yrs|year|years|month|months|mth|mths"
+# What a parent looks for for a small child: "cant find my 2 year old a nursery place" is not a missing child.
+THINGS_TO_FIND = ("nursery|school|place|childminder|club|clothes|shoes|coat|toys|size|present|doctor|dentist"
+                  "|gp|uniform|buggy|pushchair|bed|cot|wellies|trainers")
+FOUND_FOR = ("good|decent|new|local|cheap|free|proper|nice|warm|winter|summer|birthday|christmas|nursery"
+             "|school")
+# A toddler's age in months ("cant find my 18 month old").
+TODDLER_MONTHS = "|".join(str(n) for n in range(13, 37))
+MONTH_UNIT = "month|months|mth|mths"
 
 SELF_HARM = [
     f"kill|killing|kil|hurt|hurting|harm|harming|cut|cutting|end|ending|unalive|burn|burning|burnt|burned"
@@ -40,6 +48,10 @@ SELF_HARM = [
     "cant|cannot go|cope on? * anymore|more",
     "cant|cannot do this|it any? anymore|more",
     "overdose|overdosed|od",
+    # An overdose at a time of day ("took an od at 14 00"): longer than NOT_CRISIS's overdose at an age, so
+    # that idiom cannot hide it.
+    "overdose|overdosed|od|oded at|around|about 1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23"
+    " am|pm|oclock|00|15|30|45|tonight|today|this|last",
     "taken|took|take|swallowed|had too? many|all|loads|lots|load|bunch|handful of? my|the? "
     "pills|tablets|paracetamol|meds",
     "hang|hanging myself",
@@ -314,6 +326,7 @@ DANGER = [
     # Found missing by crisis_blind18.yml to crisis_blind21.yml (see SELF_HARM): a small child missing,
     # said with only their age ("cant find my 3 year old"; NOT_CRISIS has their shoes).
     f"cant|cannot|cnt find my|the|our {SMALL_AGE} {AGE_UNIT} old?",
+    f"cant|cannot|cnt find my|the|our {TODDLER_MONTHS} {MONTH_UNIT} old?",
 ]
 
 # An emergency in pregnancy or just after birth: the answer is the maternity unit or midwife now, or 999.
@@ -625,7 +638,9 @@ NOT_CRISIS = [
     # ("whether ive ever thought about harming myself"), thoughts said to be absent, the news, first aid
     # learnt in case, children wrecking the place.
     "went|been|gone|got through|survived|survivor|survivors|experienced|history of? domestic abuse|violence",
-    "overdose|overdosed|od|oded at|aged|age 12|13|14|15|16|17|18|19",
+    # An age, not a time: "at 12" is midnight, so "at" starts at 13 (and a time of day is SELF_HARM's).
+    "overdose|overdosed|od|oded aged|age 12|13|14|15|16|17|18|19",
+    "overdose|overdosed|od|oded at 13|14|15|16|17|18|19",
     "hit|beat|hurt|abused|attacked|strangled|slapped|punched her|him|me|them last|that year|summer|christmas"
     "|winter|spring|autumn|month",
     "hit|beat|hurt|abused|attacked|strangled|slapped|punched her|him|me|them * years|months ago",
@@ -642,8 +657,10 @@ NOT_CRISIS = [
     "choking first aid * just in case|incase",
     "choking first? aid? course|class|classes|training|video|videos|poster|leaflet|session",
     "cant|cannot|cnt find my|the|our * yo|yr|yrs|year|years|month|months|mth|mths olds",
-    "cant|cannot|cnt find my|the|our * yo|yr|yrs|year|years|month|months|mth|mths old? a|an|any|nursery"
-    "|school|place|childminder|club|clothes|shoes|coat|toys|size|present|doctor|dentist|gp",
+    # Only the ages SELF_HARM's missing-child rules know, and only a thing looked for straight after: "cant
+    # find my 3 year old any where" and "cant find my 3 year old, a man was" are a missing child.
+    *(f"cant|cannot|cnt find my|the|our {age} old? a|an|any? {FOUND_FOR}? {FOUND_FOR}? {THINGS_TO_FIND}"
+      for age in (f"{SMALL_AGE} {AGE_UNIT}", f"{TODDLER_MONTHS} {MONTH_UNIT}")),
     # ... and asking the dose ("how many paracetamol can i take a day").
     "how many pills|tablets|paracetamol|ibuprofen|painkillers can|should|could|do i|you|we take|have a|per"
     "|each day|dose|time",

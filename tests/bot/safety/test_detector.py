@@ -312,6 +312,13 @@ BY_RULES = [
     ("he knows my new address now, theres an injunction but hes coming round", K.domestic_abuse),
     ("my boyfriend keeps saying hes going to kill himself if i leave", K.self_harm),
     ("she texted me saying shell hurt herself tonight", K.self_harm),
+    # the twelfth session: the eleventh session's idioms made narrower, so they hide none of these
+    ("cant find my 3 year old any where", K.danger),
+    ("cant find my 3 year old, a man was talking to her at the gate", K.danger),
+    ("cant find my 18 month old", K.danger),
+    ("i took an od at 12", K.self_harm),
+    ("took an overdose at 2am and now im scared", K.self_harm),
+    ("i took an od at 14:00", K.self_harm),
 ]
 
 # Signs of an emergency in pregnancy or after birth, wherever in the message their words are.
@@ -417,6 +424,12 @@ NOT_BY_RULES = [
     "my toddler is going to hurt himself on that trampoline one day",
     "he said he hurt himself at football so he cant have the baby saturday",
     "my mum killed herself when i was little, can i get counselling",
+    # the twelfth session's narrower idioms still explain these
+    "cant find my 2 year old any shoes that fit her",
+    "cant find my 18 month old a nursery place",
+    "cant find my 2 yr old a decent winter coat in the sales",
+    "i took an overdose at 17 and ended up in hospital, will that count against me",
+    "took an od aged 12, its in my care file, will they read it",
 ]
 
 
