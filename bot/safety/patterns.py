@@ -19,7 +19,11 @@ AGE_UNIT = "yo|yr|yrs|year|years|month|months|mth|mths"
 THINGS_TO_FIND = ("nursery|school|place|childminder|club|clothes|shoes|coat|toys|size|present|doctor|dentist"
                   "|gp|uniform|buggy|pushchair|bed|cot|wellies|trainers")
 FOUND_FOR = ("good|decent|new|local|cheap|free|proper|nice|warm|winter|summer|birthday|christmas|nursery"
-             "|school")
+             "|school|right|big|bigger")
+# A child named without an age, as missing: not "baby", which is as often a thing's ("cant find my baby
+# monitor").
+CHILD_NAMED = "toddler|kid|son|daughter|boy|girl|lo|child"
+TEEN_AGE = "|".join(str(n) for n in range(10, 20))
 # A toddler's age in months ("cant find my 18 month old").
 TODDLER_MONTHS = "|".join(str(n) for n in range(13, 37))
 MONTH_UNIT = "month|months|mth|mths"
@@ -201,6 +205,12 @@ SELF_HARM = [
     " herself|himself|themselves|themself",
     "said|says|saying|texted|messaged|threatening|threatened * gonna|going|will|wants|wanna|hell|shell"
     "|theyll|ll to? kill|hurt|harm|end herself|himself|themselves|themself",
+    # Found missing by crisis_blind22.yml and crisis_blind23.yml, read in the twelfth session after
+    # crisis_blind24.yml and crisis_blind25.yml were written (they measure these): urges that can no longer be
+    # held off, and a razor out ready.
+    "urge|urges|urging * bad|strong|much|intense|loud * cant|cannot|cnt hold|fight|resist|stop|control",
+    "cant|cannot|cnt hold|fight|keep it|them off anymore|any|much|longer|no",
+    "razor|razors|blade|blades is|are|s out|ready",
 ]
 
 BABY_EMERGENCY = [
@@ -327,6 +337,10 @@ DANGER = [
     # said with only their age ("cant find my 3 year old"; NOT_CRISIS has their shoes).
     f"cant|cannot|cnt find my|the|our {SMALL_AGE} {AGE_UNIT} old?",
     f"cant|cannot|cnt find my|the|our {TODDLER_MONTHS} {MONTH_UNIT} old?",
+    # Found missing by crisis_blind22.yml and crisis_blind23.yml (see SELF_HARM): a small child missing,
+    # named without an age ("cant find my toddler door was open").
+    f"cant|cannot|cnt find my|the|our little? {CHILD_NAMED}",
+    "cant|cannot|cnt find my|the|our little one",
 ]
 
 # An emergency in pregnancy or just after birth: the answer is the maternity unit or midwife now, or 999.
@@ -399,12 +413,18 @@ SEVERE_PAIN = [
     "|excruciating|stabbing|constant",
 ]
 WATERS_WRONG = ["waters|water * green|brown|bloody|blood|smelly|smells"]
+# Found missing by crisis_blind22.yml and crisis_blind23.yml (see SELF_HARM): bleeding and pain together in
+# pregnancy, however little is said ("20 week pregnant, big pain, blood"); NHS pages say to call the
+# maternity unit or midwife now.
+ANY_BLEEDING = ["blood|bleeding|bleed|bled|bleedin"]
+ANY_PAIN = ["pain|pains|cramps|cramping|crampy|agony|hurts|hurting|aching"]
 MATERNAL_CLUES = [
     [PREGNANT, NOT_MOVING],
     [PREGNANT, HEADACHE, SIGHT_OR_SWELLING],
     [PREGNANT, HEAVY_BLEEDING],
     [AFTER_BIRTH, HEAVY_BLEEDING],
     [PREGNANT, SEVERE_PAIN],
+    [PREGNANT, ANY_BLEEDING, ANY_PAIN],
     [WATERS_WRONG],
 ]
 # Someone else's insulin asked about for a person who is not diabetic.
@@ -659,8 +679,20 @@ NOT_CRISIS = [
     "cant|cannot|cnt find my|the|our * yo|yr|yrs|year|years|month|months|mth|mths olds",
     # Only the ages SELF_HARM's missing-child rules know, and only a thing looked for straight after: "cant
     # find my 3 year old any where" and "cant find my 3 year old, a man was" are a missing child.
-    *(f"cant|cannot|cnt find my|the|our {age} old? a|an|any? {FOUND_FOR}? {FOUND_FOR}? {THINGS_TO_FIND}"
-      for age in (f"{SMALL_AGE} {AGE_UNIT}", f"{TODDLER_MONTHS} {MONTH_UNIT}")),
+    *(f"cant|cannot|cnt find my|the|our {age} old? a|an|any|the? {FOUND_FOR}? {FOUND_FOR}? {THINGS_TO_FIND}"
+      for age in (f"{SMALL_AGE} {AGE_UNIT}", f"{TODDLER_MONTHS} {MONTH_UNIT}", f"little? {CHILD_NAMED}")),
+    f"cant|cannot|cnt find my|the|our {CHILD_NAMED} on|in the|a|my|this|his|her? {FOUND_FOR}? system|list"
+    "|form|portal|app|register|website|photos|pictures|records|file|letter|plan|report",
+    # Found by crisis_blind22.yml's near misses, read in the twelfth session: self-harm long past, knife crime
+    # in general, overdosing on sweets, a parent's own small burn from the oven.
+    "old|past|previous|history of? my? self|sh|selfharm harm|harming?",
+    "knife|gun|knives|guns crime|crimes",
+    f"when i|we was|were|wa {TEEN_AGE} * overdose|overdosed|od|oded",
+    "overdose|overdosed|od|oded on chocolate|sugar|sweets|caffeine|coffee|cake|crisps|biscuits|carbs|chippy"
+    "|takeaway|takeaways|netflix|telly|tiktok|haribo",
+    # (an accident "on" or "off" a thing, in the past; "burning my wrist with the iron" is self-harm)
+    "burnt|burned|scalded my|me own? hand|hands|finger|fingers|thumb|arm on|off the|a|my oven|iron|pan|kettle"
+    "|hob|tray|cooker|stove|toaster|straighteners|curlers|grill|radiator",
     # ... and asking the dose ("how many paracetamol can i take a day").
     "how many pills|tablets|paracetamol|ibuprofen|painkillers can|should|could|do i|you|we take|have a|per"
     "|each day|dose|time",

@@ -319,10 +319,17 @@ BY_RULES = [
     ("i took an od at 12", K.self_harm),
     ("took an overdose at 2am and now im scared", K.self_harm),
     ("i took an od at 14:00", K.self_harm),
+    # the twelfth session's rules (read crisis_blind22.yml and crisis_blind23.yml), in other words
+    ("the urge is really strong tonight and i cant fight it", K.self_harm),
+    ("ive not cut for months but i cant keep it off any longer", K.self_harm),
+    ("blades are out on the bathroom floor", K.self_harm),
+    ("cant find my son, the back gate is open", K.danger),
+    ("i cant find my little girl", K.danger),
 ]
 
 # Signs of an emergency in pregnancy or after birth, wherever in the message their words are.
 CLUES = [
+    "22 weeks, period type pains and theres blood",
     "im 31 weeks. since lunch nothing, the baby hasnt kicked once and i am really worried",
     "8 months pregnant and she has been a lot quieter than usual today",
     "i cant feel him move at all, im 29 weeks",
@@ -430,6 +437,14 @@ NOT_BY_RULES = [
     "cant find my 2 yr old a decent winter coat in the sales",
     "i took an overdose at 17 and ended up in hospital, will that count against me",
     "took an od aged 12, its in my care file, will they read it",
+    "cant find my son a school place for september",
+    "cant find my daughter on the nursery list, who do i ring",
+    "cant find my kid the right size wellies anywhere",
+    "my history of self harm came up at the meeting, im fine now",
+    "is there more knife crime in barnet than other places",
+    "overdosed on haribo last night lol",
+    "burnt my hand on the iron, its only a little blister",
+    "when i was 14 i took an overdose, does my pa have to tell the health visitor",
 ]
 
 
