@@ -22,7 +22,7 @@ from bench.eval_heldout import bot_answer_entries, load_cases, parse_all
 from bot.config import PROJECT_ROOT
 from bot.knowledge import load_knowledge, search
 
-READ_SETS = [PROJECT_ROOT / "tests" / "eval" / f"heldout{n}.yml" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9)]
+READ_SETS = [PROJECT_ROOT / "tests" / "eval" / f"heldout{n}.yml" for n in ("", *range(2, 13))]
 TIE = 0.001
 WEIGHTS = (0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 15.0)
 

@@ -14,4 +14,4 @@ def test_the_best_weight_wins_and_a_near_tie_goes_to_the_smaller():
 def test_only_held_out_sets_already_read_choose_the_weight():
     names = {path.name for path in READ_SETS}
     assert "heldout.yml" in names and all(path.exists() for path in READ_SETS)
-    assert not names & {"heldout10.yml", "heldout11.yml"}
+    assert not names & {"heldout13.yml", "heldout14.yml"}
