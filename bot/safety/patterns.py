@@ -581,6 +581,10 @@ HARM_TO_BABY = [
     "|1|2|3|4|one|two|three|four * alone|own",
     "left|leaving my|her|his|their|the|a 1|2|3|4|5|one|two|three|four|five year|yr|month|months|week|weeks"
     " old * alone|own",
+    # Found missing by crisis_blind23.yml (read) once the twelfth session's examples (AK, AL) moved the
+    # classifier: signs of psychosis after a birth, a baby believed swapped and voices giving orders.
+    "the|a|these|those voice|voices are|is|keep|keeps|r? tell|tells|telling|told|say|says|saying me|i",
+    "they|someone|somebody|hospital|nurses|midwives swapped|swap my|the|our? baby|son|daughter",
 ]
 
 # Idioms that look like danger but are not ("this heat is killing me", "mum will kill me if i'm late").

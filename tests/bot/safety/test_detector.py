@@ -325,6 +325,8 @@ BY_RULES = [
     ("blades are out on the bathroom floor", K.self_harm),
     ("cant find my son, the back gate is open", K.danger),
     ("i cant find my little girl", K.danger),
+    ("havent slept in days, the voices are telling me things about her", K.harm_to_baby),
+    ("the hospital swapped my baby, this one isnt mine", K.harm_to_baby),
 ]
 
 # Signs of an emergency in pregnancy or after birth, wherever in the message their words are.
@@ -445,6 +447,8 @@ NOT_BY_RULES = [
     "overdosed on haribo last night lol",
     "burnt my hand on the iron, its only a little blister",
     "when i was 14 i took an overdose, does my pa have to tell the health visitor",
+    "my mums voice in my head telling me i cant do it, how do i get more confident",
+    "sent my worker a voice note, she says she will ring back",
 ]
 
 
