@@ -34,7 +34,7 @@ class ActionAnswerEntitlement(Action):
         question = question_from(tracker, knowledge)
         short = by_sms(tracker)
         answer = answer_question(knowledge, question, get_settings().support_age_limit, short=short)
-        send(dispatcher, answer, said=question.text)
+        send(dispatcher, answer, said=question.text, question=True)
         return [SlotSet(names.SLOT_LAST_ENTRIES, answer.entry_ids or None)]
 
 

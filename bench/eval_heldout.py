@@ -64,7 +64,7 @@ CAUTIOUS = {*names.TOPIC_OF_INTENT, names.ASK_MORE, *names.REASON_OF_INTENT, nam
 
 def numbers_first(intent: str, text: str) -> bool:
     return (intent in NUMBERS_FIRST or TOPIC_OF_INTENT.get(intent) in SAFETY_FIRST_TOPICS
-            or (intent in CAUTIOUS and needs_caution(text)))
+            or (intent in CAUTIOUS and needs_caution(text, question=intent in TOPIC_OF_INTENT)))
 OUT = PROJECT_ROOT / "var" / "eval"
 TARGETS = {"macro_f1": 0.92, "crisis_recall": 1.0, "answer_accuracy": 0.90}
 

@@ -26,11 +26,14 @@ goodbye suicide suicidal die dying dead death kill killing hurt hurting harm har
 """.split())
 
 
-def needs_caution(text: str) -> bool:
-    """A caution word, or the learned classifier thinks danger likely enough (CAUTION_THRESHOLD) though not
-    sure enough to give the crisis answer instead (THRESHOLD)."""
+def needs_caution(text: str, question: bool = False) -> bool:
+    """A caution word, or the learned classifier thinks danger likely enough though not sure enough to give
+    the crisis answer instead (THRESHOLD): CAUTION_THRESHOLD, or for the answer to a question about a topic
+    QUESTION_CAUTION_THRESHOLD (lower: a line at the head of an answer reads as care, before every "bye" as
+    a warning)."""
     if any(word in CAUTION_WORDS for word in normalise(text).split()):
         return True
-    from bot.safety.learned import CAUTION_THRESHOLD, classifier
+    from bot.safety.learned import CAUTION_THRESHOLD, QUESTION_CAUTION_THRESHOLD, classifier
 
-    return bool(text.strip()) and classifier().probability(text[:2000]) >= CAUTION_THRESHOLD
+    threshold = QUESTION_CAUTION_THRESHOLD if question else CAUTION_THRESHOLD
+    return bool(text.strip()) and classifier().probability(text[:2000]) >= threshold

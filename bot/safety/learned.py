@@ -16,7 +16,9 @@ smoke under the door in the same message. Two thresholds: at THRESHOLD the paren
 (and after it the answer to anything else they asked), set by `python -m bench.crisis_threshold`'s rule on
 what may be tuned on, never the blind sets: the lowest at which, out of fold, at most one everyday training
 message in 200 and no near miss of the regression sets is flagged. At CAUTION_THRESHOLD the usual answer
-starts with 999 and Samaritans (`bot.safety.caution`).
+starts with 999 and Samaritans (`bot.safety.caution`); for an answer to a question about a topic, at
+QUESTION_CAUTION_THRESHOLD, set by `python -m bench.caution_threshold`'s rule: the lowest at which at most one
+topic question in 20 of the read held-out sets gets that line.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ NLU = Path(__file__).resolve().parents[2] / "data" / "nlu"
 KINDS = ("baby_emergency", "danger", "domestic_abuse", "harm_to_baby", "maternal_emergency", "self_harm")
 THRESHOLD = 0.8  # probability of a crisis at which the parent gets the crisis answer (crisis_threshold)
 CAUTION_THRESHOLD = 0.5  # ... at which the usual answer starts with 999 and Samaritans
+QUESTION_CAUTION_THRESHOLD = 0.25  # ... and an answer to a question about a topic does (caution_threshold)
 
 
 class ExamplesError(ValueError):
@@ -87,7 +90,7 @@ def load_examples(directory: Path = EXAMPLES) -> list[dict]:
 
 
 def intent_examples(directory: Path = NLU) -> list[dict]:
-    """The intents' training examples as {text, crisis}; "[Barnet](council)" is read as "Barnet"."""
+    """The intents' training examples as {text, crisis, intent}; "[Barnet](council)" is read as "Barnet"."""
     messages = []
     for path in sorted(directory.glob("*.yml")):
         for block in (_read_yaml(path) or {}).get("nlu") or []:
@@ -96,7 +99,8 @@ def intent_examples(directory: Path = NLU) -> list[dict]:
             for line in str(block.get("examples", "")).splitlines():
                 text = re.sub(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})", r"\1", line.strip().removeprefix("- "))
                 if text.strip():
-                    messages.append({"text": text, "crisis": block["intent"] == "crisis"})
+                    intent = block["intent"]
+                    messages.append({"text": text, "crisis": intent == "crisis", "intent": intent})
     return messages
 
 

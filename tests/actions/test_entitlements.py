@@ -17,7 +17,7 @@ CITATION = re.compile(
 
 
 def test_housing_question_answers_with_a_cited_housing_entry_and_remembers_it():
-    tracker = make_tracker(intent="ask_housing", text="where will me and the baby live")
+    tracker = make_tracker(intent="ask_housing", text="where will we live when the baby comes")
     events, messages = run_action(ActionAnswerEntitlement(), tracker)
     [slot] = events
     assert slot["event"] == "slot" and slot["name"] == names.SLOT_LAST_ENTRIES
@@ -28,6 +28,25 @@ def test_housing_question_answers_with_a_cited_housing_entry_and_remembers_it():
     assert CITATION.search(messages[0]["text"])
     assert messages[-1]["text"].startswith("Next step: ")
     assert [b["payload"] for b in messages[-1]["buttons"]] == ["/ask_more", "/ask_entitlements"]
+
+
+def test_a_topic_question_the_safety_check_is_unsure_of_starts_with_the_safety_line(monkeypatch):
+    """Under the crisis answer's threshold but at QUESTION_CAUTION_THRESHOLD: 999 and Samaritans first, then
+    the answer; small talk as likely to be danger stays plain (tests/actions/test_safety.py)."""
+    from bot.safety import SAFETY_LINE, learned
+
+    class Unsure:
+        def probability(self, text):
+            return learned.QUESTION_CAUTION_THRESHOLD
+
+    monkeypatch.setattr(learned, "classifier", lambda: Unsure())
+    _, messages = run_action(ActionAnswerEntitlement(), make_tracker(
+        intent="ask_housing", text="where will we live when the baby comes"))
+    assert messages[0]["text"] == SAFETY_LINE and CITATION.search(messages[1]["text"])
+    monkeypatch.setattr(Unsure, "probability", lambda self, text: learned.QUESTION_CAUTION_THRESHOLD - 0.01)
+    _, messages = run_action(ActionAnswerEntitlement(), make_tracker(
+        intent="ask_housing", text="where will we live when the baby comes"))
+    assert CITATION.search(messages[0]["text"])
 
 
 def test_topic_entity_from_the_spacy_ruler_steers_a_general_question():
@@ -90,7 +109,8 @@ def test_more_details_with_nothing_remembered_asks_what_to_talk_about():
 
 
 def test_by_text_one_cited_entry_and_more_for_the_details():
-    tracker = make_tracker(intent="ask_housing", text="where will me and the baby live", channel="twilio")
+    tracker = make_tracker(intent="ask_housing", text="where will we live when the baby comes",
+                           channel="twilio")
     events, messages = run_action(ActionAnswerEntitlement(), tracker)
     assert len(events[0]["value"]) == 1 and "Also:" not in messages[0]["text"]
     assert re.match(r"From the (Barnet Parenting Pledge, commitment \d+|charter “Supporting parents in and "

@@ -68,3 +68,18 @@ def test_small_talk_with_a_danger_word_gets_999_first(intent, text):
                                           (names.GREET, "hiya"), ("deny", "no thats all")])
 def test_ordinary_small_talk_gets_nothing_before_the_usual_reply(intent, text):
     assert run_action(ActionCaution(), make_tracker(intent=intent, text=text)) == ([], [])
+
+
+def test_small_talk_keeps_the_higher_caution_threshold_of_the_two(monkeypatch):
+    """A "bye" scored where an answer to a topic question would get the line still gets nothing."""
+    from bot.safety import learned
+
+    class Unsure:
+        def probability(self, text):
+            return learned.QUESTION_CAUTION_THRESHOLD
+
+    assert learned.QUESTION_CAUTION_THRESHOLD < learned.CAUTION_THRESHOLD
+    monkeypatch.setattr(learned, "classifier", lambda: Unsure())
+    assert run_action(ActionCaution(), make_tracker(intent=names.GOODBYE, text="bye x")) == ([], [])
+    monkeypatch.setattr(Unsure, "probability", lambda self, text: learned.CAUTION_THRESHOLD)
+    assert run_action(ActionCaution(), make_tracker(intent=names.GOODBYE, text="bye x"))[1]
